@@ -1,0 +1,53 @@
+import type { CompiledRules, EntityInfo, Lexicon, MentionKind } from './lexicon';
+import type { Sentence, Token } from './tokenize';
+import type { EntityType } from './types';
+
+/** How a mention was found; weighs into claim confidence. */
+export type MentionSource = MentionKind | 'discovered' | 'body';
+
+export interface Mention {
+  entityId: string;
+  type: EntityType;
+  source: MentionSource;
+  /** Token span [tokenStart, tokenEnd) in the article's tokens. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** UTF-16 offsets into the article, without a leading conjunction or preposition clitic. */
+  start: number;
+  end: number;
+  /** Arabic proclitics stripped from the first token (و، ب، ل، ال ...). */
+  proclitic: string;
+  sentence: number;
+  /** Set when the mention only qualifies something else (a title's country, an event's organization): not an argument. */
+  qualifies?: 'affiliation' | 'event' | 'location' | 'attribution';
+}
+
+/** One article under extraction: its tokens, sentences, mentions and the entities found so far. */
+export interface Doc {
+  text: string;
+  language: string;
+  publishedAt?: Date;
+  tokens: Token[];
+  norms: string[];
+  raws: string[];
+  sentences: Sentence[];
+  /** Sentences that are boilerplate (related-article lists, tag lines): no mentions, no claims. */
+  skipped: Set<number>;
+  mentions: Mention[];
+  /** Entities known to the gazetteer or discovered in this article. */
+  entities: Map<string, EntityInfo>;
+  lexicon: Lexicon;
+  rules?: CompiledRules;
+  /** The actor the last sentence with a claim was about: Arabic carries it on in subjectless sentences. */
+  lastSubject?: Mention;
+}
+
+export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
+  return doc.mentions.filter((m) => m.sentence === sentence).sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+export function entityOf(doc: Doc, id: string): EntityInfo {
+  const info = doc.entities.get(id) ?? doc.lexicon.gazetteer.entities.get(id);
+  if (!info) throw new Error(`unknown entity ${id}`);
+  return info;
+}

@@ -1,0 +1,99 @@
+import type { Claim } from './claims';
+import { confidence } from './claims';
+import type { Doc } from './document';
+import { entityOf } from './document';
+import { defaultLexicon, type Lexicon } from './lexicon';
+import { attachGovernmentBodies, discoverOrganizationsAndEvents, findGazetteerMentions, markBoilerplate } from './mentions';
+import { detectLanguage } from './normalize';
+import { findTriggerClaims } from './relations';
+import { findRoles } from './roles';
+import { splitSentences, tokenize } from './tokenize';
+import { SYMMETRIC_RELATIONS, type ArticleInput, type ExtractedEntity, type ExtractedRelation, type ExtractionResult } from './types';
+
+export { ExtractionResultSchema } from './types';
+export type { ArticleInput, ExtractionResult } from './types';
+
+/** Bumped whenever a change to rules or lexicon changes what is extracted. */
+export const RULES_EXTRACTOR = 'rules@0.1.0';
+
+/**
+ * Extracts entities and evidenced claims from one article: pure, offline, deterministic.
+ * Offsets are UTF-16 indices into `input.text` as given.
+ */
+export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()): ExtractionResult {
+  const text = input.text;
+  const language = input.language ?? detectLanguage(text);
+  const tokens = tokenize(text);
+  const publishedAt = input.publishedAt ? new Date(input.publishedAt.length === 10 ? `${input.publishedAt}T00:00:00Z` : input.publishedAt) : undefined;
+  const doc: Doc = {
+    text,
+    language,
+    publishedAt: publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : undefined,
+    tokens,
+    norms: tokens.map((t) => t.norm),
+    raws: tokens.map((t) => t.text),
+    sentences: splitSentences(text, tokens),
+    skipped: new Set(),
+    mentions: [],
+    entities: new Map(),
+    lexicon,
+    rules: lexicon.rules.get(language),
+  };
+  markBoilerplate(doc);
+  findGazetteerMentions(doc);
+  attachGovernmentBodies(doc);
+  discoverOrganizationsAndEvents(doc);
+  const claims: Claim[] = [];
+  if (doc.rules) {
+    for (const [index] of doc.sentences.entries()) {
+      if (doc.skipped.has(index)) continue;
+      const roles = findRoles(doc, index);
+      claims.push(...roles, ...findTriggerClaims(doc, index, roles));
+    }
+  }
+  return { language, entities: entitiesOf(doc), relations: relationsOf(doc, claims) };
+}
+
+function entitiesOf(doc: Doc): ExtractedEntity[] {
+  const byId = new Map<string, ExtractedEntity>();
+  for (const m of [...doc.mentions].sort((a, b) => a.start - b.start)) {
+    let entity = byId.get(m.entityId);
+    if (!entity) {
+      const info = entityOf(doc, m.entityId);
+      entity = { id: info.id, type: info.type, name: info.name, ...(info.wikidataId ? { wikidataId: info.wikidataId } : {}), mentions: [] };
+      byId.set(m.entityId, entity);
+    }
+    entity.mentions.push({ text: doc.text.slice(m.start, m.end), start: m.start, end: m.end });
+  }
+  return [...byId.values()];
+}
+
+function relationsOf(doc: Doc, claims: Claim[]): ExtractedRelation[] {
+  const best = new Map<string, ExtractedRelation>();
+  const articleDate = doc.publishedAt?.toISOString().slice(0, 10);
+  for (const claim of claims) {
+    const sentence = doc.sentences[claim.sentence];
+    const ref = (id: string) => ({ id, name: entityOf(doc, id).name });
+    const relation: ExtractedRelation = {
+      type: claim.type,
+      subject: ref(claim.subject.entityId),
+      object: ref(claim.object.entityId),
+      polarity: claim.polarity,
+      modality: claim.modality,
+      ...(claim.attributedTo ? { attributedTo: { ...ref(claim.attributedTo.entityId), text: claim.attributedTo.text } } : {}),
+      ...(claim.eventDate ?? articleDate ? { eventDate: claim.eventDate ?? articleDate } : {}),
+      ...(claim.quantity ? { quantity: claim.quantity } : {}),
+      ...(claim.location ? { location: ref(claim.location) } : {}),
+      ...(claim.role ? { role: claim.role } : {}),
+      confidence: confidence(claim, sentence.section === 'headline'),
+      extractor: RULES_EXTRACTOR,
+      evidence: { sentence: sentence.text, start: sentence.start, end: sentence.end },
+    };
+    const pair = [relation.subject.id, relation.object.id];
+    if (SYMMETRIC_RELATIONS.has(relation.type)) pair.sort();
+    const key = [relation.type, ...pair, relation.polarity, relation.modality, sentence.start].join('|');
+    const existing = best.get(key);
+    if (!existing || existing.confidence < relation.confidence) best.set(key, relation);
+  }
+  return [...best.values()];
+}

@@ -1,0 +1,430 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { arabicKey, arabicStems, isArabicScript, normalizeToken } from './normalize';
+import { RELATION_TYPES, type EntityType, type RelationType } from './types';
+
+/**
+ * Loads the lexicon data files (src/lexicon/*.json, rules/<lang>.json), validates them with zod and
+ * compiles them for one-pass matching. Adding a language or an entity is a change to those files only.
+ */
+
+export const LEXICON_DIR = path.resolve(__dirname, '..', 'lexicon');
+
+const Form = z.object({ text: z.string().min(1), ambiguous: z.boolean().optional(), short: z.boolean().optional(), standalone: z.boolean().optional() });
+const Names = z.record(z.string(), z.array(Form));
+const Base = z.object({ id: z.string().min(1), name: z.string().min(1), names: Names, wikidataId: z.string().regex(/^Q\d+$/).optional() });
+const Country = Base.extend({
+  type: z.literal('COUNTRY'),
+  iso: z.string().length(2),
+  gentilics: z.record(z.string(), z.array(z.string())),
+  irregularPlurals: z.record(z.string(), z.array(z.string())),
+});
+const Organization = Base.extend({ type: z.literal('ORGANIZATION'), kind: z.string(), country: z.string().optional() });
+const Metonym = Base.extend({ type: z.literal('LOCATION'), standsFor: z.string().optional() });
+const Location = Base.extend({ type: z.literal('LOCATION'), kind: z.string(), within: z.string().optional() });
+const Office = z.object({ relation: z.enum(['LEADER_OF', 'OFFICIAL_OF']), title: z.string(), of: z.string(), from: z.number().int(), to: z.number().int().optional() });
+const Person = Base.extend({ type: z.literal('PERSON'), offices: z.array(Office) });
+
+const Trigger = z.object({
+  type: z.enum(RELATION_TYPES),
+  forms: z.array(z.string().min(1)).min(1),
+  requires: z.string().optional(),
+  object: z.string(),
+  directOnly: z.boolean().optional(),
+  allowLocative: z.boolean().optional(),
+  symmetric: z.boolean().optional(),
+  objectTypes: z.array(z.string()).optional(),
+  /** How far (tokens after the trigger) the required noun may be; 8 by default. */
+  within: z.number().int().min(1).max(30).optional(),
+  /** `clause`: the subject is the clause's first actor (for prepositions such as "during", "خلال"). */
+  subjectFrom: z.literal('clause').optional(),
+  strength: z.number().min(0).max(1),
+});
+const Title = z.object({ text: z.string(), relation: z.enum(['LEADER_OF', 'OFFICIAL_OF']), title: z.string() });
+const Rules = z.object({
+  language: z.string(),
+  functionWords: z.array(z.string()),
+  locativePreps: z.array(z.string()),
+  destinationPreps: z.array(z.string()),
+  clauseBreakers: z.array(z.string()),
+  coordinators: z.array(z.string()),
+  negation: z.array(z.string()),
+  futureWords: z.array(z.string()),
+  allegationWords: z.array(z.string()),
+  denialWords: z.array(z.string()),
+  denialNeedsNegation: z.array(z.string()),
+  attributionBefore: z.array(z.string()),
+  speechVerbs: z.array(z.string()),
+  complementizers: z.array(z.string()),
+  titles: z.array(Title),
+  formerMarkers: z.array(z.string()),
+  governmentBodies: z.array(z.string()),
+  orgCues: z.array(z.string()),
+  eventCues: z.array(z.object({ text: z.string(), name: z.string() })),
+  nounClasses: z.record(z.string(), z.array(z.string())),
+  triggers: z.array(Trigger),
+  betweenWords: z.array(z.string()),
+  passiveBy: z.array(z.string()),
+  boilerplate: z.object({ relatedHeaders: z.array(z.string()), dropLines: z.array(z.string()) }),
+  months: z.record(z.string(), z.number().int().min(1).max(12)),
+  weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
+  relativeDays: z.record(z.string(), z.number().int()),
+  relativeMonths: z.record(z.string(), z.number().int()),
+  relativeYears: z.record(z.string(), z.number().int()),
+  numberScales: z.record(z.string(), z.number()),
+  numberWords: z.record(z.string(), z.number()),
+  approximators: z.array(z.string()),
+});
+export type RulesData = z.infer<typeof Rules>;
+export type TriggerData = z.infer<typeof Trigger>;
+export type OfficeData = z.infer<typeof Office>;
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid lexicon file ${file} at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token matching shared by the gazetteer and the phrase sets.
+
+/** The keys a text token can match under: itself, and for Arabic its proclitic-stripped stems. */
+export interface TokenKey {
+  key: string;
+  proclitic: string;
+}
+
+export function tokenKeys(norm: string, withFuture = false): TokenKey[] {
+  if (!isArabicScript(norm)) return [{ key: norm, proclitic: '' }];
+  const stems = arabicStems(norm).map(({ stem, proclitic }) => ({ key: stem, proclitic }));
+  if (withFuture) {
+    // Future prefix س on an imperfect verb (سترسل، وسيرسل): the trigger is the verb, the س marks PLANNED.
+    for (const { key, proclitic } of [...stems]) {
+      if (/^س[يتنا]/.test(key) && key.length > 3) stems.push({ key: key.slice(1), proclitic: `${proclitic}س` });
+    }
+  }
+  return stems;
+}
+
+/** A phrase pattern element: exact, prefix (`word*`) or a gap of up to four tokens (`...`). */
+type Element = { kind: 'exact' | 'prefix'; value: string } | { kind: 'gap' };
+
+export interface PhrasePattern<T> {
+  elements: Element[];
+  value: T;
+}
+
+function compileElement(raw: string): Element {
+  if (raw === '...') return { kind: 'gap' };
+  const prefix = raw.endsWith('*');
+  const value = normalizeToken(prefix ? raw.slice(0, -1) : raw);
+  return { kind: prefix ? 'prefix' : 'exact', value };
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** Token index one past the match. */
+  end: number;
+  /** Proclitics stripped from the first token (Arabic), including a future س. */
+  proclitic: string;
+}
+
+/** A set of multi-token patterns matched at a position, longest first. */
+export class PhraseSet<T> {
+  private readonly byFirst = new Map<string, PhrasePattern<T>[]>();
+  private readonly prefixes: PhrasePattern<T>[] = [];
+
+  constructor(entries: Iterable<[string, T]>) {
+    for (const [text, value] of entries) {
+      const elements = text.split(/\s+/).filter(Boolean).map(compileElement);
+      const first = elements[0];
+      if (first.kind === 'gap') throw new Error(`pattern cannot start with a gap: ${text}`);
+      const pattern = { elements, value };
+      if (first.kind === 'prefix') this.prefixes.push(pattern);
+      else this.byFirst.set(first.value, [...(this.byFirst.get(first.value) ?? []), pattern]);
+    }
+  }
+
+  /** All matches starting at `index`, longest first. `norms` are the normalized tokens of the sentence. */
+  matchAt(norms: string[], index: number, withFuture = false): PhraseMatch<T>[] {
+    const results: PhraseMatch<T>[] = [];
+    for (const { key, proclitic } of tokenKeys(norms[index], withFuture)) {
+      const candidates = [...(this.byFirst.get(key) ?? []), ...this.prefixes.filter((p) => elementMatches(p.elements[0], key))];
+      for (const pattern of candidates) {
+        const end = matchRest(pattern.elements, norms, index + 1, 1);
+        if (end !== undefined) results.push({ value: pattern.value, end, proclitic });
+      }
+    }
+    return results.sort((a, b) => b.end - a.end || a.proclitic.length - b.proclitic.length);
+  }
+
+  has(norm: string): boolean {
+    return this.matchAt([norm], 0).some((m) => m.end === 1);
+  }
+}
+
+function elementMatches(element: Element, key: string): boolean {
+  if (element.kind === 'gap') return true;
+  return element.kind === 'exact' ? key === element.value : key.startsWith(element.value);
+}
+
+function matchRest(elements: Element[], norms: string[], index: number, at: number): number | undefined {
+  if (at === elements.length) return index;
+  const element = elements[at];
+  if (element.kind === 'gap') {
+    for (let skip = 0; skip <= 4 && index + skip <= norms.length; skip++) {
+      const end = matchRest(elements, norms, index + skip, at + 1);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  }
+  if (index >= norms.length) return undefined;
+  const ok = tokenKeys(norms[index]).some(({ key }) => elementMatches(element, key));
+  return ok ? matchRest(elements, norms, index + 1, at + 1) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer
+
+export type MentionKind = 'name' | 'short' | 'metonym' | 'gentilic' | 'location';
+
+export interface EntityInfo {
+  id: string;
+  type: EntityType;
+  name: string;
+  wikidataId?: string;
+  /** Surface forms per language, as written in the data. */
+  names: Record<string, string[]>;
+  /** For a capital or seat of government: the country or body it stands for as an actor. */
+  standsFor?: string;
+  /** For a place: the country or place it lies in. */
+  within?: string;
+  /** For a national body (a news agency, the IRGC): its country. */
+  country?: string;
+  offices?: OfficeData[];
+}
+
+export interface GazetteerEntry {
+  entityId: string;
+  kind: MentionKind;
+  ambiguous: boolean;
+  standalone: boolean;
+  /** Per token: whether the text must be capitalized or all upper case (English proper names, acronyms). */
+  shape: ('any' | 'cap' | 'upper')[];
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  entries: GazetteerEntry[];
+}
+
+/** Comparison key of a normalized token: Arabic without its article. */
+export function matchKey(norm: string): string {
+  return isArabicScript(norm) ? arabicKey(norm) : norm;
+}
+
+function shapeOf(token: string): 'any' | 'cap' | 'upper' {
+  if (isArabicScript(token) || !/\p{L}/u.test(token)) return 'any';
+  const letters = token.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase()) return 'upper';
+  if (/^\p{Lu}/u.test(letters)) return 'cap';
+  return 'any';
+}
+
+function arabicInflections(gentilic: string): string[] {
+  const words = gentilic.split(/\s+/);
+  return ['', 'ة', 'ين', 'ون', 'ان', 'تين', 'تان'].map((suffix) => words.map((w) => w + suffix).join(' '));
+}
+
+function englishInflections(gentilic: string): string[] {
+  return /(s|sh|ch|ese)$/i.test(gentilic) ? [gentilic] : [gentilic, `${gentilic}s`];
+}
+
+export class Gazetteer {
+  readonly entities = new Map<string, EntityInfo>();
+  private readonly root: TrieNode = { children: new Map(), entries: [] };
+  /** Keys claimed by more than one entity: unresolvable, so dropped. */
+  private readonly conflicts = new Set<string>();
+  private readonly owners = new Map<string, string>();
+
+  add(info: EntityInfo, forms: { text: string; kind: MentionKind; ambiguous?: boolean; standalone?: boolean }[]): void {
+    this.entities.set(info.id, info);
+    for (const form of forms) {
+      const raw = form.text.split(/\s+/).filter(Boolean);
+      const keys = raw.map((t) => matchKey(normalizeToken(t)));
+      const joined = keys.join(' ');
+      const owner = this.owners.get(joined);
+      if (owner && owner !== info.id) this.conflicts.add(joined);
+      this.owners.set(joined, info.id);
+      let node = this.root;
+      for (const key of keys) {
+        let next = node.children.get(key);
+        if (!next) node.children.set(key, (next = { children: new Map(), entries: [] }));
+        node = next;
+      }
+      if (!node.entries.some((e) => e.entityId === info.id && e.kind === form.kind)) {
+        node.entries.push({ entityId: info.id, kind: form.kind, ambiguous: !!form.ambiguous, standalone: form.standalone ?? form.kind !== 'short', shape: raw.map(shapeOf) });
+      }
+    }
+  }
+
+  /** Drops the entries of keys two entities share ("Congo"): a wrong entity costs more than none. */
+  finish(): void {
+    for (const joined of this.conflicts) {
+      let node: TrieNode | undefined = this.root;
+      for (const key of joined.split(' ')) node = node?.children.get(key);
+      if (node) node.entries = [];
+    }
+  }
+
+  /** Longest gazetteer match starting at `index` (tokens given as normalized and raw text). */
+  longestAt(norms: string[], raws: string[], index: number): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
+    let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
+    for (const { key, proclitic } of tokenKeys(norms[index])) {
+      let node = this.root.children.get(matchKey(key));
+      let i = index + 1;
+      while (node) {
+        const fitting = node.entries.filter((e) => shapeFits(e.shape, raws, index, proclitic));
+        if (fitting.length && (!best || i > best.end || (i === best.end && proclitic.length < best.proclitic.length))) {
+          best = { entries: fitting, end: i, proclitic };
+        }
+        if (i >= norms.length) break;
+        node = node.children.get(matchKey(norms[i]));
+        i++;
+      }
+    }
+    return best;
+  }
+}
+
+function shapeFits(shape: GazetteerEntry['shape'], raws: string[], index: number, proclitic: string): boolean {
+  return shape.every((s, k) => {
+    if (s === 'any') return true;
+    const raw = raws[index + k];
+    if (raw === undefined) return false;
+    const text = k === 0 && proclitic ? raw.slice(proclitic.length) : raw;
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    return s === 'upper' ? letters === letters.toUpperCase() : /^\p{Lu}/u.test(letters);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled rules per language
+
+export interface TitleInfo {
+  relation: 'LEADER_OF' | 'OFFICIAL_OF';
+  title: string;
+}
+
+export interface CompiledRules {
+  data: RulesData;
+  words: (list: keyof RulesData | string) => PhraseSet<true>;
+  titles: PhraseSet<TitleInfo>;
+  triggers: PhraseSet<TriggerData>;
+  speech: PhraseSet<true>;
+  nounClass: (name: string) => PhraseSet<true>;
+  months: PhraseSet<number>;
+  weekdays: PhraseSet<number>;
+  relativeDays: PhraseSet<number>;
+  relativeMonths: PhraseSet<number>;
+  relativeYears: PhraseSet<number>;
+  numberScales: PhraseSet<number>;
+  numberWords: PhraseSet<number>;
+  eventCues: PhraseSet<string>;
+}
+
+function compileRules(data: RulesData): CompiledRules {
+  const cache = new Map<string, PhraseSet<true>>();
+  const set = (items: string[]) => new PhraseSet<true>(items.map((t) => [t, true]));
+  const words = (list: string) => {
+    let s = cache.get(list);
+    if (!s) {
+      const value = (data as Record<string, unknown>)[list];
+      if (!Array.isArray(value)) throw new Error(`rules.${list} is not a word list`);
+      cache.set(list, (s = set(value as string[])));
+    }
+    return s;
+  };
+  const classes = new Map(Object.entries(data.nounClasses).map(([k, v]) => [k, set(v)]));
+  const record = <T>(r: Record<string, T>) => new PhraseSet<T>(Object.entries(r));
+  return {
+    data,
+    words,
+    titles: new PhraseSet(data.titles.map((t) => [t.text, { relation: t.relation, title: t.title }])),
+    triggers: new PhraseSet(data.triggers.flatMap((t) => t.forms.map((f): [string, TriggerData] => [f, t]))),
+    speech: set(data.speechVerbs),
+    nounClass: (name) => {
+      const s = classes.get(name);
+      if (!s) throw new Error(`unknown noun class ${name}`);
+      return s;
+    },
+    months: record(data.months),
+    weekdays: record(data.weekdays),
+    relativeDays: record(data.relativeDays),
+    relativeMonths: record(data.relativeMonths),
+    relativeYears: record(data.relativeYears),
+    numberScales: record(data.numberScales),
+    numberWords: record(data.numberWords),
+    eventCues: new PhraseSet(data.eventCues.map((c) => [c.text, c.name])),
+  };
+}
+
+export interface Lexicon {
+  gazetteer: Gazetteer;
+  rules: Map<string, CompiledRules>;
+}
+
+function namesOf(names: z.infer<typeof Names>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(names).map(([lang, forms]) => [lang, forms.map((f) => f.text)]));
+}
+
+function formsOf(names: z.infer<typeof Names>, kind: MentionKind) {
+  return Object.values(names).flatMap((forms) => forms.map((f) => ({ text: f.text, kind: f.short ? ('short' as const) : kind, ambiguous: f.ambiguous, standalone: f.standalone })));
+}
+
+export function loadLexicon(dir = LEXICON_DIR): Lexicon {
+  const gazetteer = new Gazetteer();
+  for (const c of readJson(path.join(dir, 'countries.json'), z.array(Country))) {
+    const gentilics = [
+      ...(c.gentilics.en ?? []).flatMap(englishInflections),
+      ...(c.gentilics.ar ?? []).flatMap(arabicInflections),
+      ...Object.values(c.irregularPlurals).flat(),
+    ];
+    gazetteer.add(
+      { id: c.id, type: 'COUNTRY', name: c.name, wikidataId: c.wikidataId, names: namesOf(c.names) },
+      [...formsOf(c.names, 'name'), ...gentilics.map((text) => ({ text, kind: 'gentilic' as const }))],
+    );
+  }
+  for (const o of readJson(path.join(dir, 'organizations.json'), z.array(Organization))) {
+    gazetteer.add({ id: o.id, type: 'ORGANIZATION', name: o.name, wikidataId: o.wikidataId, names: namesOf(o.names), country: o.country }, formsOf(o.names, 'name'));
+  }
+  for (const m of readJson(path.join(dir, 'metonyms.json'), z.array(Metonym))) {
+    gazetteer.add({ id: m.id, type: 'LOCATION', name: m.name, wikidataId: m.wikidataId, names: namesOf(m.names), standsFor: m.standsFor, within: m.standsFor }, formsOf(m.names, 'metonym'));
+  }
+  for (const l of readJson(path.join(dir, 'locations.json'), z.array(Location))) {
+    gazetteer.add({ id: l.id, type: 'LOCATION', name: l.name, wikidataId: l.wikidataId, names: namesOf(l.names), within: l.within }, formsOf(l.names, 'location'));
+  }
+  for (const p of readJson(path.join(dir, 'people.json'), z.array(Person))) {
+    gazetteer.add({ id: p.id, type: 'PERSON', name: p.name, wikidataId: p.wikidataId, names: namesOf(p.names), offices: p.offices }, formsOf(p.names, 'name'));
+  }
+  gazetteer.finish();
+  const rules = new Map<string, CompiledRules>();
+  const rulesDir = path.join(dir, 'rules');
+  for (const file of readdirSync(rulesDir).filter((f) => f.endsWith('.json'))) {
+    const data = readJson(path.join(rulesDir, file), Rules);
+    rules.set(data.language, compileRules(data));
+  }
+  return { gazetteer, rules };
+}
+
+let shared: Lexicon | undefined;
+/** The lexicon, loaded once per process. */
+export function defaultLexicon(): Lexicon {
+  return (shared ??= loadLexicon());
+}
+
+export type { RelationType };

@@ -1,0 +1,290 @@
+import type { Doc, Mention } from './document';
+import { entityOf } from './document';
+import { entityKey } from './keys';
+import type { GazetteerEntry } from './lexicon';
+import { isArabicScript, normalizeToken } from './normalize';
+
+const KIND_PRIORITY: Record<GazetteerEntry['kind'], number> = { name: 0, metonym: 1, location: 2, gentilic: 3, short: 4 };
+const BULLET = /^[•·▪●■◦‣∙*-]$/;
+
+/** Marks boilerplate sentences: a related-articles header and the short list lines after it, tag and source lines. */
+export function markBoilerplate(doc: Doc): void {
+  const rules = doc.rules;
+  if (!rules) return;
+  const related = new Set(rules.data.boilerplate.relatedHeaders.map((h) => h.split(/\s+/).map(normalizeToken).join(' ')));
+  const drop = new Set(rules.data.boilerplate.dropLines.map((h) => h.split(/\s+/).map(normalizeToken).join(' ')));
+  let inList = false;
+  let lastParagraph = -1;
+  for (const [index, s] of doc.sentences.entries()) {
+    const norms = doc.norms.slice(s.tokenStart, s.tokenEnd).filter((n) => !/^[:：.،,!]$/.test(n));
+    const words = norms.filter((n) => /[\p{L}\p{N}]/u.test(n));
+    const text = words.join(' ');
+    const newParagraph = s.paragraph !== lastParagraph;
+    lastParagraph = s.paragraph;
+    if ([...related].some((h) => text === h || (text.startsWith(`${h}`) && words.length <= h.split(' ').length + 1))) {
+      doc.skipped.add(index);
+      inList = true;
+      continue;
+    }
+    const firstTwo = words.slice(0, 2).join(' ');
+    if (newParagraph && ([...drop].some((h) => firstTwo === h || words[0] === h) && doc.raws.slice(s.tokenStart, s.tokenEnd).includes(':'))) {
+      doc.skipped.add(index);
+      continue;
+    }
+    const bullet = BULLET.test(doc.raws[s.tokenStart]);
+    if (inList && (bullet || words.length <= 16)) {
+      doc.skipped.add(index);
+      continue;
+    }
+    if (words.length > 16) inList = false;
+    if (bullet && words.length <= 16) doc.skipped.add(index);
+  }
+}
+
+/**
+ * A government body with its country acts as that country: "وزارة الخارجية الروسية", "الخارجية بـ بيونج يانج",
+ * "the Russian Foreign Ministry", "Russia's defence ministry", "the Foreign Ministry of Iran".
+ */
+export function attachGovernmentBodies(doc: Doc): void {
+  const rules = doc.rules;
+  if (!rules) return;
+  const bodies = rules.words('governmentBodies');
+  const english = doc.language === 'en';
+  for (const [index, s] of doc.sentences.entries()) {
+    if (doc.skipped.has(index)) continue;
+    const norms = doc.norms.slice(0, s.tokenEnd);
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (covered(doc, i)) continue;
+      const body = bodies.matchAt(norms, i)[0];
+      if (!body) continue;
+      const mentions = doc.mentions.filter((m) => m.sentence === index && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
+      const after = mentions.find((m) => m.tokenStart === body.end || (m.tokenStart === body.end + 1 && /^(ب|في|of|in)$/.test(doc.norms[body.end])));
+      const before = english ? mentions.find((m) => m.tokenEnd === i || (m.tokenEnd === i - 1 && /^('s|’s)$/.test(doc.raws[i - 1]))) : undefined;
+      const country = english ? before ?? (doc.norms[body.end] === 'of' ? after : undefined) : after;
+      if (!country) continue;
+      if (country.tokenStart > i) {
+        const first = doc.tokens[i];
+        const skip = body.proclitic.replace(/ال$/, '').length;
+        country.start = first.start + Math.min(skip, first.text.length - 1);
+        country.tokenStart = i;
+        country.proclitic = body.proclitic;
+      } else {
+        country.tokenEnd = body.end;
+        country.end = doc.tokens[body.end - 1].end;
+      }
+      country.source = 'body';
+      i = body.end - 1;
+    }
+  }
+}
+
+/** Matches the gazetteer over every sentence in one pass, longest match first. */
+export function findGazetteerMentions(doc: Doc): void {
+  const { gazetteer } = doc.lexicon;
+  const candidates: { mention: Mention; entry: GazetteerEntry }[] = [];
+  for (const [index, s] of doc.sentences.entries()) {
+    if (doc.skipped.has(index)) continue;
+    const norms = doc.norms.slice(0, s.tokenEnd);
+    for (let i = s.tokenStart; i < s.tokenEnd; ) {
+      if (doc.tokens[i].kind === 'punct') {
+        i++;
+        continue;
+      }
+      const match = gazetteer.longestAt(norms, doc.raws, i);
+      if (!match) {
+        i++;
+        continue;
+      }
+      // "the West Bank", "the White House Press Secretary": a "the ..." name running into a capitalized word is a longer name.
+      if (doc.language === 'en' && doc.norms[i] === 'the' && /^\p{Lu}/u.test(doc.raws[match.end] ?? '')) {
+        i++;
+        continue;
+      }
+      const entry = [...match.entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0];
+      if (entry.ambiguous && !licensed(doc, i, s.tokenStart)) {
+        i++;
+        continue;
+      }
+      candidates.push({ mention: makeMention(doc, entry.entityId, entry.kind, i, match.end, match.proclitic, index), entry });
+      i = match.end;
+    }
+  }
+  // A surname alone names a person only once the full name appeared, unless the data says it is unambiguous.
+  const named = new Set(candidates.filter((c) => c.entry.kind !== 'short').map((c) => c.entry.entityId));
+  for (const { mention, entry } of candidates) {
+    if (entry.kind === 'short' && !entry.standalone && !named.has(entry.entityId)) continue;
+    if (entry.kind === 'short' && doc.language === 'en' && /^\p{Lu}/u.test(doc.raws[mention.tokenEnd] ?? '')) continue;
+    doc.mentions.push(resolveMetonym(doc, mention));
+  }
+}
+
+function licensed(doc: Doc, index: number, sentenceStart: number): boolean {
+  if (index === sentenceStart) return true;
+  const prev = doc.tokens[index - 1];
+  if (prev.kind === 'punct') return true;
+  const rules = doc.rules;
+  if (!rules) return false;
+  return rules.words('functionWords').has(prev.norm) || rules.words('orgCues').has(prev.norm) || rules.words('locativePreps').has(prev.norm);
+}
+
+export function makeMention(doc: Doc, entityId: string, source: Mention['source'], tokenStart: number, tokenEnd: number, proclitic: string, sentence: number): Mention {
+  const info = entityOf(doc, entityId);
+  const first = doc.tokens[tokenStart];
+  // Offsets skip a conjunction or preposition clitic (وروسيا → روسيا) but keep the article (الكرملين).
+  const skip = proclitic.replace(/ال$/, '').replace(/س$/, '').length;
+  return {
+    entityId,
+    type: info.type,
+    source,
+    tokenStart,
+    tokenEnd,
+    start: first.start + rawLength(first.text, skip),
+    end: doc.tokens[tokenEnd - 1].end,
+    proclitic,
+    sentence,
+  };
+}
+
+/** Length in the raw token of its first `normalizedChars` letters (diacritics ride along with their letter). */
+function rawLength(raw: string, normalizedChars: number): number {
+  if (normalizedChars === 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (normalizeToken(raw[i]) !== '') seen++;
+    if (seen === normalizedChars) {
+      let j = i + 1;
+      while (j < raw.length && normalizeToken(raw[j]) === '') j++;
+      return j;
+    }
+  }
+  return raw.length;
+}
+
+/** A capital used as an actor is its country; after a locative preposition it is the place itself. */
+function resolveMetonym(doc: Doc, mention: Mention): Mention {
+  const info = entityOf(doc, mention.entityId);
+  if (mention.source !== 'metonym' || !info.standsFor) return mention;
+  const isCity = /^Q\d+$/.test(info.id);
+  if (isCity && afterLocative(doc, mention)) return { ...mention, source: 'location' };
+  const country = entityOf(doc, info.standsFor);
+  return { ...mention, entityId: country.id, type: country.type };
+}
+
+export function afterLocative(doc: Doc, mention: Mention): boolean {
+  const rules = doc.rules;
+  if (!rules) return false;
+  if (/^[وف]?ب/.test(mention.proclitic) && isArabicScript(doc.norms[mention.tokenStart])) return true;
+  const prev = doc.norms[mention.tokenStart - 1];
+  return prev !== undefined && rules.words('locativePreps').has(prev);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery: what the gazetteer lacks, found by cue words.
+
+const QUOTE_OPEN = new Set(['«', '"', '“']);
+const QUOTE_CLOSE = new Set(['»', '"', '”']);
+
+/** Organizations and events named by a cue word and a quoted or capitalized name; events around a known body ("BRICS summit"). */
+export function discoverOrganizationsAndEvents(doc: Doc): void {
+  const rules = doc.rules;
+  if (!rules) return;
+  const orgCues = rules.words('orgCues');
+  for (const [index, s] of doc.sentences.entries()) {
+    if (doc.skipped.has(index)) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (covered(doc, i)) continue;
+      const event = rules.eventCues.matchAt(doc.norms.slice(0, s.tokenEnd), i)[0];
+      if (event) {
+        discoverEvent(doc, index, i, event.end, event.value);
+        continue;
+      }
+      if (orgCues.has(doc.norms[i]) || tokenKeysHas(orgCues, doc.norms[i])) {
+        const quoted = quotedName(doc, i + 1, s.tokenEnd);
+        if (quoted && !doc.mentions.some((m) => m.tokenStart >= quoted.from && m.tokenEnd <= quoted.to)) {
+          const name = doc.text.slice(doc.tokens[quoted.from].start, doc.tokens[quoted.to - 1].end);
+          addDiscovered(doc, 'ORGANIZATION', name, index, quoted.from, quoted.to);
+        }
+      }
+    }
+    if (doc.language === 'en') discoverCapitalizedOrganizations(doc, index);
+  }
+}
+
+function tokenKeysHas(set: { has(norm: string): boolean }, norm: string): boolean {
+  return isArabicScript(norm) && norm.length > 3 && /^[وفبل]/.test(norm) && set.has(norm.slice(1));
+}
+
+function covered(doc: Doc, i: number): boolean {
+  return doc.mentions.some((m) => i >= m.tokenStart && i < m.tokenEnd);
+}
+
+function quotedName(doc: Doc, from: number, limit: number): { from: number; to: number } | undefined {
+  let i = from;
+  if (i < limit && doc.norms[i] === 'ب') i++;
+  if (i >= limit || !QUOTE_OPEN.has(doc.raws[i])) return undefined;
+  for (let j = i + 1; j < Math.min(limit, i + 8); j++) {
+    if (QUOTE_CLOSE.has(doc.raws[j])) return j > i + 1 ? { from: i + 1, to: j } : undefined;
+  }
+  return undefined;
+}
+
+function discoverEvent(doc: Doc, sentence: number, cueStart: number, cueEnd: number, kind: string): void {
+  const s = doc.sentences[sentence];
+  const english = doc.language === 'en';
+  // Arabic: قمة «بريكس» / قمة مجموعة العشرين (name after the cue); English: the BRICS summit (name before it).
+  let body: Mention | undefined;
+  let spanStart = cueStart;
+  let spanEnd = cueEnd;
+  if (english) {
+    body = doc.mentions.find((m) => m.sentence === sentence && m.tokenEnd === cueStart && m.type !== 'PERSON');
+    if (body) spanStart = body.tokenStart;
+  } else {
+    let j = cueEnd;
+    if (QUOTE_OPEN.has(doc.raws[j])) j++;
+    body = doc.mentions.find((m) => m.sentence === sentence && m.tokenStart === j && m.type !== 'PERSON');
+    if (body) spanEnd = QUOTE_CLOSE.has(doc.raws[body.tokenEnd] ?? '') ? body.tokenEnd + 1 : body.tokenEnd;
+  }
+  if (!body || spanEnd > s.tokenEnd) return;
+  const info = entityOf(doc, body.entityId);
+  const year = doc.publishedAt ? ` ${doc.publishedAt.getUTCFullYear()}` : '';
+  const name = `${info.name} ${kind}${year}`;
+  body.qualifies = 'event';
+  addDiscovered(doc, 'EVENT', name, sentence, spanStart, spanEnd);
+}
+
+const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in']);
+
+function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
+  const s = doc.sentences[sentence];
+  const cues = doc.rules!.words('orgCues');
+  let i = s.tokenStart;
+  while (i < s.tokenEnd) {
+    if (!/^\p{Lu}/u.test(doc.raws[i]) || covered(doc, i) || doc.tokens[i].kind !== 'word') {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    while (j < s.tokenEnd && !covered(doc, j) && (/^\p{Lu}/u.test(doc.raws[j]) || (CONNECTORS.has(doc.raws[j]) && /^\p{Lu}/u.test(doc.raws[j + 1] ?? '')))) {
+      if (/^\p{Lu}/u.test(doc.raws[j])) last = j;
+      j++;
+    }
+    const span = doc.norms.slice(i, last + 1);
+    const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.norms[i]) ? i + 1 : i;
+    if (last > start && span.some((n) => cues.has(n))) {
+      addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.tokens[start].start, doc.tokens[last].end), sentence, start, last + 1);
+    }
+    i = Math.max(j, i + 1);
+  }
+}
+
+export function addDiscovered(doc: Doc, type: Mention['type'], name: string, sentence: number, tokenStart: number, tokenEnd: number): Mention {
+  const id = entityKey(type, name);
+  if (!doc.entities.has(id)) {
+    const lang = isArabicScript(name) ? 'ar' : doc.language;
+    doc.entities.set(id, { id, type, name, names: { [lang]: [name] } });
+  }
+  const mention = makeMention(doc, id, 'discovered', tokenStart, tokenEnd, '', sentence);
+  doc.mentions.push(mention);
+  return mention;
+}

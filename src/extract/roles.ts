@@ -1,0 +1,152 @@
+import type { Claim } from './claims';
+import type { Doc, Mention } from './document';
+import { entityOf, sentenceMentions } from './document';
+import type { OfficeData, TitleInfo } from './lexicon';
+import { addDiscovered } from './mentions';
+import { isArabicScript } from './normalize';
+
+const ACTOR_TYPES = new Set(['COUNTRY', 'ORGANIZATION']);
+
+/**
+ * LEADER_OF and OFFICIAL_OF from a title next to a person: "الرئيس الروسي فلاديمير بوتين", "Foreign Minister X",
+ * "X, the EU's foreign policy chief". The affiliation comes from the text (a country, gentilic or organization
+ * in the title phrase), else from the person's office in the gazetteer valid at the article's date. A former
+ * office ("former prime minister", "السابق") gives no relation. People the gazetteer lacks are discovered here.
+ */
+export function findRoles(doc: Doc, sentence: number): Claim[] {
+  const rules = doc.rules!;
+  const s = doc.sentences[sentence];
+  const norms = doc.norms.slice(0, s.tokenEnd);
+  const claims: Claim[] = [];
+  const former = rules.words('formerMarkers');
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd)) continue;
+    const title = rules.titles.matchAt(norms, i)[0];
+    if (!title) continue;
+    // "Vice President" beats "President" by length; a title word inside a longer one was consumed.
+    const mentions = sentenceMentions(doc, sentence);
+    const person = personAfter(doc, sentence, title.end) ?? personBefore(doc, mentions, i);
+    if (!person) {
+      i = title.end - 1;
+      continue;
+    }
+    const lo = Math.min(i, person.tokenStart);
+    const hi = Math.max(title.end, person.tokenEnd);
+    const isFormer = [...range(Math.max(s.tokenStart, lo - 3), Math.min(s.tokenEnd, hi + 2))].some((k) => former.has(doc.norms[k]) || former.has(doc.norms[k].replace(/^ال/, '')));
+    const affiliation = affiliationOf(doc, mentions, i, title.end, person);
+    if (affiliation) affiliation.qualifies = 'affiliation';
+    if (!isFormer) {
+      const target = affiliation?.entityId ?? officeAt(doc, person.entityId, title.value)?.of;
+      if (target && target !== person.entityId) {
+        const object: Mention = affiliation ?? { ...person, entityId: target, type: entityOf(doc, target).type, source: 'name' };
+        claims.push({
+          type: title.value.relation,
+          subject: person,
+          object,
+          subjectSource: person.source,
+          objectSource: affiliation ? affiliation.source : 'inherited',
+          sentence,
+          triggerStart: i,
+          triggerEnd: title.end,
+          strength: 0.95,
+          polarity: 'POSITIVE',
+          modality: 'ASSERTED',
+          role: title.value.title,
+        });
+      }
+    }
+    i = title.end - 1;
+  }
+  return claims;
+}
+
+function* range(from: number, to: number) {
+  for (let k = from; k < to; k++) yield k;
+}
+
+/** The person a title introduces: the first PERSON within ten tokens (past the affiliation), or a discovered name. */
+function personAfter(doc: Doc, sentence: number, from: number): Mention | undefined {
+  const s = doc.sentences[sentence];
+  const rules = doc.rules!;
+  const limit = Math.min(s.tokenEnd, from + 10);
+  const mentions = sentenceMentions(doc, sentence);
+  let k = from;
+  while (k < limit) {
+    const m = mentions.find((x) => x.tokenStart === k);
+    if (m?.type === 'PERSON') return m;
+    if (m) {
+      k = m.tokenEnd;
+      continue;
+    }
+    if (rules.words('clauseBreakers').has(doc.norms[k]) || rules.triggers.matchAt(doc.norms.slice(0, s.tokenEnd), k).length || rules.speech.matchAt(doc.norms.slice(0, s.tokenEnd), k).length) break;
+    const name = nameAt(doc, k, s.tokenEnd);
+    if (name) return addDiscovered(doc, 'PERSON', doc.text.slice(doc.tokens[k].start, doc.tokens[name - 1].end), sentence, k, name);
+    // Only the title's own qualifiers may stand between it and the name.
+    if (!isQualifier(doc, k)) break;
+    k++;
+  }
+  return undefined;
+}
+
+/** Words that may continue a title before the name: "للشؤون الخارجية", "of", commas. */
+function isQualifier(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (t.kind === 'punct') return t.text === ',' || t.text === '،';
+  if (doc.language === 'en') return /^\p{Ll}/u.test(t.text) || doc.rules!.words('functionWords').has(t.norm);
+  return true;
+}
+
+/** A name the gazetteer lacks: capitalized words (English) or two or three plain words before a boundary (Arabic). */
+function nameAt(doc: Doc, k: number, end: number): number | undefined {
+  const rules = doc.rules!;
+  if (doc.language === 'en') {
+    let j = k;
+    while (j < end && j < k + 4 && doc.tokens[j].kind === 'word' && /^\p{Lu}/u.test(doc.raws[j]) && !rules.words('functionWords').has(doc.norms[j])) j++;
+    return j - k >= 2 ? j : undefined;
+  }
+  if (!isArabicScript(doc.norms[k])) return undefined;
+  const norms = doc.norms.slice(0, end);
+  const hasArticle = (n: string) => /^([وف]?(ال|بال|لل|كال))/.test(n);
+  let j = k;
+  while (j < end && j < k + 3) {
+    const n = doc.norms[j];
+    if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(n) || rules.triggers.matchAt(norms, j).length || rules.speech.matchAt(norms, j).length || rules.titles.matchAt(norms, j).length) break;
+    // A name's words carry no article, but its last may (بشار الأسد); a name never opens with one.
+    if (hasArticle(n) && (j === k || !n.startsWith('ال'))) break;
+    j++;
+    if (hasArticle(n)) break;
+  }
+  const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.norms[j]) || rules.triggers.matchAt(norms, j).length > 0 || rules.speech.matchAt(norms, j).length > 0;
+  return j - k >= 2 && boundary ? j : undefined;
+}
+
+/** "X, the title of Y" / "X، الممثل الأعلى ...": the person right before the title, past a comma. */
+function personBefore(doc: Doc, mentions: Mention[], titleStart: number): Mention | undefined {
+  let k = titleStart - 1;
+  if (k >= 0 && doc.norms[k] === 'the') k--;
+  if (k < 0 || !(doc.raws[k] === ',' || doc.raws[k] === '،')) return undefined;
+  return mentions.find((m) => m.type === 'PERSON' && m.tokenEnd === k);
+}
+
+/** The country or organization the title phrase names, before the title (English) or between title and name. */
+function affiliationOf(doc: Doc, mentions: Mention[], titleStart: number, titleEnd: number, person: Mention): Mention | undefined {
+  const candidates = mentions.filter((m) => ACTOR_TYPES.has(m.type) && m.qualifies !== 'event');
+  if (person.tokenStart >= titleEnd) {
+    const inside = candidates.find((m) => m.tokenStart >= titleStart && m.tokenEnd <= person.tokenStart);
+    if (inside) return inside;
+  } else {
+    const after = candidates.find((m) => m.tokenStart >= titleEnd && m.tokenStart <= titleEnd + 4);
+    if (after) return after;
+  }
+  // "Russian Foreign Minister", "Russia's foreign minister", "EU foreign policy chief", "NATO Secretary General".
+  const before = candidates.filter((m) => m.tokenEnd <= titleStart && titleStart - m.tokenEnd <= 2).pop();
+  if (before && doc.tokens.slice(before.tokenEnd, titleStart).every((t) => /^('s|’s|s|the)$/i.test(t.text) || t.kind === 'punct' && t.text === '’')) return before;
+  return undefined;
+}
+
+function officeAt(doc: Doc, personId: string, title: TitleInfo): OfficeData | undefined {
+  const offices = entityOf(doc, personId).offices ?? [];
+  const year = doc.publishedAt?.getUTCFullYear();
+  const current = offices.filter((o) => o.relation === title.relation && (year === undefined ? o.to === undefined : o.from <= year && (o.to === undefined || year <= o.to)));
+  return current.find((o) => o.title === title.title) ?? (current.length === 1 ? current[0] : undefined);
+}

@@ -1,0 +1,147 @@
+import type { Doc } from './document';
+import { asciiDigits } from './normalize';
+
+/** Dates and quantities stated in a sentence. */
+
+export interface DateMention {
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+  value: string;
+  tokenStart: number;
+}
+
+export interface QuantityMention {
+  value: number;
+  unit: string;
+  text: string;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+function parseNumber(raw: string): number | undefined {
+  const s = asciiDigits(raw).replace(/[\u066C,،]/g, '').replace('\u066B', '.');
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Finds date expressions in tokens [from, to): day-month(-year), month-day(-year), month-year, relative days,
+ * weekdays, relative months and years. A missing year is the one that puts the date nearest before the article
+ * (or after it, for plans).
+ */
+export function findDates(doc: Doc, from: number, to: number, planned: boolean): DateMention[] {
+  const rules = doc.rules;
+  if (!rules) return [];
+  const anchor = doc.publishedAt;
+  const norms = doc.norms.slice(0, to);
+  const out: DateMention[] = [];
+  const yearAt = (i: number) => {
+    const raw = doc.raws[i];
+    const n = raw && doc.tokens[i].kind === 'number' ? parseNumber(raw) : undefined;
+    return n && n >= 1900 && n <= 2100 ? n : undefined;
+  };
+  const dayAt = (i: number) => {
+    const n = i >= from && i < to && doc.tokens[i].kind === 'number' ? parseNumber(doc.raws[i]) : undefined;
+    return n && n >= 1 && n <= 31 && Number.isInteger(n) ? n : undefined;
+  };
+  const complete = (year: number | undefined, month: number, day: number | undefined, at: number) => {
+    let y = year ?? anchor?.getUTCFullYear();
+    if (y === undefined) return;
+    if (year === undefined && anchor) {
+      const candidate = Date.UTC(y, month - 1, day ?? 1);
+      const slack = 7 * 86_400_000;
+      if (!planned && candidate > anchor.getTime() + slack) y -= 1;
+      if (planned && candidate < anchor.getTime() - 31 * 86_400_000) y += 1;
+    }
+    out.push({ value: day ? `${y}-${pad(month)}-${pad(day)}` : `${y}-${pad(month)}`, tokenStart: at });
+  };
+  for (let i = from; i < to; i++) {
+    const month = rules.months.matchAt(norms, i)[0];
+    if (month) {
+      // "5 December", "27-28 أكتوبر" (take the first day), "December 5, 2024", "December 2024"
+      let day = dayAt(i - 1);
+      let start = i - 1;
+      if (day === undefined && doc.raws[i - 2] === '-' ) {
+        day = dayAt(i - 3);
+        start = i - 3;
+      } else if (day !== undefined && doc.raws[i - 2] === '-' && dayAt(i - 3) !== undefined) {
+        day = dayAt(i - 3);
+        start = i - 3;
+      }
+      let end = month.end;
+      if (day === undefined && dayAt(end) !== undefined) {
+        day = dayAt(end);
+        start = i;
+        end++;
+      }
+      if (doc.raws[end] === ',') end++;
+      complete(yearAt(end), month.value, day, day === undefined ? i : start);
+      i = month.end - 1;
+      continue;
+    }
+    if (!anchor) continue;
+    const relDay = rules.relativeDays.matchAt(norms, i)[0];
+    if (relDay) {
+      out.push({ value: iso(new Date(anchor.getTime() + relDay.value * 86_400_000)), tokenStart: i });
+      i = relDay.end - 1;
+      continue;
+    }
+    const weekday = rules.weekdays.matchAt(norms, i)[0];
+    if (weekday) {
+      const diff = (weekday.value - anchor.getUTCDay() + 7) % 7;
+      const offset = planned ? diff || 7 : diff === 0 ? 0 : diff - 7;
+      out.push({ value: iso(new Date(anchor.getTime() + offset * 86_400_000)), tokenStart: i });
+      continue;
+    }
+    const relMonth = rules.relativeMonths.matchAt(norms, i)[0];
+    if (relMonth) {
+      const d = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() + relMonth.value, 1));
+      out.push({ value: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`, tokenStart: i });
+      i = relMonth.end - 1;
+      continue;
+    }
+    const y = yearAt(i);
+    if (y && !out.some((d) => d.value.startsWith(String(y)))) {
+      const prev = doc.norms[i - 1];
+      if (prev && /^(in|عام|سنة|العام|since|منذ)$/.test(prev)) out.push({ value: String(y), tokenStart: i });
+    }
+  }
+  return out;
+}
+
+/** Numbers with their scale and the noun they count: "أكثر من 10,000 جندي", "more than four million shells". */
+export function findQuantities(doc: Doc, from: number, to: number): QuantityMention[] {
+  const rules = doc.rules;
+  if (!rules) return [];
+  const norms = doc.norms.slice(0, to);
+  const out: QuantityMention[] = [];
+  for (let i = from; i < to; i++) {
+    let value: number | undefined;
+    let end = i + 1;
+    if (doc.tokens[i].kind === 'number') value = parseNumber(doc.raws[i]);
+    else {
+      const word = rules.numberWords.matchAt(norms, i)[0];
+      if (word) {
+        value = word.value;
+        end = word.end;
+      }
+    }
+    if (value === undefined) continue;
+    const year = doc.tokens[i].kind === 'number' && value >= 1900 && value <= 2100 && !doc.raws[i].includes(',');
+    const scale = rules.numberScales.matchAt(norms, end)[0];
+    if (scale) {
+      value *= scale.value;
+      end = scale.end;
+    }
+    if (year && !scale) continue;
+    // The counted noun, past "of"/"من" ("10,000 containers of munitions", "10 آلاف من الجنود").
+    let unitAt = end;
+    if (unitAt < to && /^(of|من)$/.test(doc.norms[unitAt])) unitAt++;
+    if (unitAt >= to || doc.tokens[unitAt].kind !== 'word') continue;
+    out.push({ value, unit: doc.raws[unitAt], text: doc.text.slice(doc.tokens[i].start, doc.tokens[unitAt].end), tokenStart: i, tokenEnd: unitAt + 1 });
+    i = unitAt;
+  }
+  return out;
+}
