@@ -4,6 +4,12 @@ import { LocalNeo4j, ensureInstalled } from './graph/local-neo4j';
 import { migrate } from './graph/migrations';
 import { openGraph } from './graph/runtime';
 import { createHttpServer } from './api/server';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { extract } from './extract';
+import { evaluateDirectory, summarize } from './extract/evaluate';
+import { parseFrontMatter } from './ingest/article-file';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -14,7 +20,25 @@ Usage: geokg <command> [options]
   serve                      start Neo4j (unless NEO4J_URI is set), migrate, ingest seeds/, serve GraphQL
   migrate                    apply cypher/migrations to the configured Neo4j
   neo4j install|start|stop   manage the local Neo4j (start leaves it running; stop stops it)
+  extract [--json] FILE|-    extract entities and claims from one article, no database (--lang ar|en, --date YYYY-MM-DD)
+  eval [DIR]                 precision, recall and F1 of extraction against the gold files in DIR (default seeds/)
 `;
+
+const ExtractArgs = z.object({
+  json: z.boolean().default(false),
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as ar or en').optional(),
+  date: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date such as 2024-12-05').optional(),
+  file: z.string().min(1, 'give a file, or - for standard input'),
+});
+
+function validated<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserFacingError(`--${issue.path.join('.')} ${issue.message}`.replace('--file ', ''));
+  }
+  return parsed.data;
+}
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -43,6 +67,53 @@ const commands: Record<string, Command> = {
       process.once('SIGTERM', shutdown);
     });
     await graph.close();
+    return 0;
+  },
+
+  async extract(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, lang: { type: 'string' }, date: { type: 'string' } },
+    });
+    const opts = validated(ExtractArgs, { ...values, file: positionals[0] ?? '' });
+    let raw: string;
+    try {
+      raw = readFileSync(opts.file === '-' ? 0 : opts.file, 'utf8');
+    } catch (error) {
+      throw new UserFacingError(`Cannot read ${opts.file}: ${(error as Error).message}`);
+    }
+    const { meta, body } = parseFrontMatter(raw);
+    const result = extract({ text: body, language: opts.lang ?? meta.language, publishedAt: opts.date ?? meta.publishedAt });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    }
+    process.stdout.write(`language ${result.language}; ${result.entities.length} entities; ${result.relations.length} relations\n`);
+    for (const r of result.relations) {
+      const extra = [r.attributedTo && `per ${r.attributedTo.name}`, r.quantity?.text, r.location && `at ${r.location.name}`, r.eventDate].filter(Boolean).join(', ');
+      process.stdout.write(`${r.subject.name} ${r.type} ${r.object.name} [${r.polarity === 'NEGATIVE' ? 'NOT ' : ''}${r.modality}, ${r.confidence}]${extra ? ` (${extra})` : ''}\n`);
+    }
+    return 0;
+  },
+
+  async eval(args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true });
+    const dir = path.resolve(positionals[0] ?? 'seeds');
+    const scores = evaluateDirectory(dir);
+    if (scores.length === 0) throw new UserFacingError(`No *.txt with a *.gold.json beside it in ${dir}`);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+    for (const s of scores) {
+      process.stdout.write(`${s.file.padEnd(28)} tp ${String(s.relations.tp).padStart(2)} fp ${String(s.relations.fp).padStart(2)} fn ${String(s.relations.fn).padStart(2)}\n`);
+      for (const m of s.missed) process.stdout.write(`    missed   ${m}\n`);
+      for (const m of s.spurious) process.stdout.write(`    spurious ${m}\n`);
+    }
+    process.stdout.write('\nlanguage  articles  relations P      R      F1     | entities P      R      F1     | modality\n');
+    for (const [lang, s] of Object.entries(summarize(scores))) {
+      const r = s.relations;
+      const e = s.entities;
+      process.stdout.write(`${lang.padEnd(9)} ${String(s.articles).padStart(8)}  ${pct(r.precision)} ${pct(r.recall)} ${pct(r.f1)}       | ${pct(e.precision)} ${pct(e.recall)} ${pct(e.f1)}      | ${pct(s.modality)}\n`);
+    }
     return 0;
   },
 

@@ -40,6 +40,8 @@ export interface Doc {
   rules?: CompiledRules;
   /** The actor the last sentence with a claim was about: Arabic carries it on in subjectless sentences. */
   lastSubject?: Mention;
+  /** Tokens of title phrases ("الرئيس الروسي", "Foreign Minister"): arguments and coordination reach past them. */
+  titleTokens: Set<number>;
 }
 
 export function sentenceMentions(doc: Doc, sentence: number): Mention[] {

@@ -38,6 +38,7 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     entities: new Map(),
     lexicon,
     rules: lexicon.rules.get(language),
+    titleTokens: new Set(),
   };
   markBoilerplate(doc);
   findGazetteerMentions(doc);

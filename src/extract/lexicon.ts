@@ -39,9 +39,16 @@ const Trigger = z.object({
   within: z.number().int().min(1).max(30).optional(),
   /** `clause`: the subject is the clause's first actor (for prepositions such as "during", "خلال"). */
   subjectFrom: z.literal('clause').optional(),
+  /** Only "between X and Y" gives the arguments ("fighting between the army and the RSF"). */
+  betweenOnly: z.boolean().optional(),
+  /** The verb's subject is the organization and its object the members: "the alliance, which includes Mali". */
+  inverse: z.boolean().optional(),
+  /** The trigger itself announces an intention ("pledged", "promised"). */
+  planned: z.boolean().optional(),
   strength: z.number().min(0).max(1),
 });
-const Title = z.object({ text: z.string(), relation: z.enum(['LEADER_OF', 'OFFICIAL_OF']), title: z.string() });
+/** `rank`: a military rank names no office by itself; it gives a relation only with an affiliation in the text. */
+const Title = z.object({ text: z.string(), relation: z.enum(['LEADER_OF', 'OFFICIAL_OF']), title: z.string(), rank: z.boolean().optional() });
 const Rules = z.object({
   language: z.string(),
   functionWords: z.array(z.string()),
@@ -57,6 +64,8 @@ const Rules = z.object({
   attributionBefore: z.array(z.string()),
   speechVerbs: z.array(z.string()),
   complementizers: z.array(z.string()),
+  /** "أنها استهدفت": a complementizer carrying the subject pronoun of the verb after it (the speaker). */
+  pronounComplementizers: z.array(z.string()),
   titles: z.array(Title),
   formerMarkers: z.array(z.string()),
   governmentBodies: z.array(z.string()),
@@ -318,6 +327,7 @@ function shapeFits(shape: GazetteerEntry['shape'], raws: string[], index: number
 export interface TitleInfo {
   relation: 'LEADER_OF' | 'OFFICIAL_OF';
   title: string;
+  rank?: boolean;
 }
 
 export interface CompiledRules {
@@ -354,7 +364,7 @@ function compileRules(data: RulesData): CompiledRules {
   return {
     data,
     words,
-    titles: new PhraseSet(data.titles.map((t) => [t.text, { relation: t.relation, title: t.title }])),
+    titles: new PhraseSet(data.titles.map((t) => [t.text, { relation: t.relation, title: t.title, rank: t.rank }])),
     triggers: new PhraseSet(data.triggers.flatMap((t) => t.forms.map((f): [string, TriggerData] => [f, t]))),
     speech: set(data.speechVerbs),
     nounClass: (name) => {

@@ -57,6 +57,8 @@ export function attachGovernmentBodies(doc: Doc): void {
       if (covered(doc, i)) continue;
       const body = bodies.matchAt(norms, i)[0];
       if (!body) continue;
+      // "Niger's military ruler", "army chief": the body word opens a title, not an actor.
+      if (rules.titles.matchAt(norms, i).some((t) => t.end > body.end)) continue;
       const mentions = doc.mentions.filter((m) => m.sentence === index && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
       const after = mentions.find((m) => m.tokenStart === body.end || (m.tokenStart === body.end + 1 && /^(ب|في|of|in)$/.test(doc.norms[body.end])));
       const before = english ? mentions.find((m) => m.tokenEnd === i || (m.tokenEnd === i - 1 && /^('s|’s)$/.test(doc.raws[i - 1]))) : undefined;
@@ -82,6 +84,7 @@ export function attachGovernmentBodies(doc: Doc): void {
 export function findGazetteerMentions(doc: Doc): void {
   const { gazetteer } = doc.lexicon;
   const candidates: { mention: Mention; entry: GazetteerEntry }[] = [];
+  const pending: { mention: Mention; entry: GazetteerEntry }[] = [];
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
     const norms = doc.norms.slice(0, s.tokenEnd);
@@ -102,6 +105,7 @@ export function findGazetteerMentions(doc: Doc): void {
       }
       const entry = [...match.entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0];
       if (entry.ambiguous && !licensed(doc, i, s.tokenStart)) {
+        pending.push({ mention: makeMention(doc, entry.entityId, entry.kind, i, match.end, match.proclitic, index), entry });
         i++;
         continue;
       }
@@ -109,6 +113,13 @@ export function findGazetteerMentions(doc: Doc): void {
       i = match.end;
     }
   }
+  // An ambiguous name ("مالي", "Jordan") listed with countries ("مالي والنيجر") is a country after all.
+  for (const p of pending) {
+    const type = entityOf(doc, p.entry.entityId).type;
+    const listed = candidates.some((c) => c.mention.sentence === p.mention.sentence && c.mention.type === type && ((c.mention.tokenStart === p.mention.tokenEnd && /^[وف]/.test(c.mention.proclitic)) || (c.mention.tokenStart === p.mention.tokenEnd + 1 && /^(and|,|،)$/.test(doc.norms[p.mention.tokenEnd]))));
+    if (listed) candidates.push(p);
+  }
+  candidates.sort((a, b) => a.mention.tokenStart - b.mention.tokenStart);
   // A surname alone names a person only once the full name appeared, unless the data says it is unambiguous.
   const named = new Set(candidates.filter((c) => c.entry.kind !== 'short').map((c) => c.entry.entityId));
   for (const { mention, entry } of candidates) {
@@ -271,7 +282,9 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
     }
     const span = doc.norms.slice(i, last + 1);
     const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.norms[i]) ? i + 1 : i;
-    if (last > start && span.some((n) => cues.has(n))) {
+    // A named body has a name besides its cue words: "Institute for the Study of War", not "Foreign Ministry".
+    const generic = doc.rules!.words('governmentBodies').matchAt(doc.norms.slice(0, last + 1), start).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc.norms.slice(0, s.tokenEnd), start).length > 0;
+    if (last > start && span.some((n) => cues.has(n)) && !generic) {
       addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.tokens[start].start, doc.tokens[last].end), sentence, start, last + 1);
     }
     i = Math.max(j, i + 1);

@@ -1,7 +1,7 @@
 import type { ArgumentSource, Claim } from './claims';
 import type { Doc, Mention } from './document';
 import { entityOf, sentenceMentions } from './document';
-import type { PhraseMatch, TriggerData } from './lexicon';
+import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
 import { findDates, findQuantities } from './temporal';
@@ -10,7 +10,13 @@ import type { Modality, Polarity, RelationType } from './types';
 const ACTORS = new Set(['COUNTRY', 'ORGANIZATION', 'PERSON']);
 /** Relations whose object may sit past "that": concern over reports that X ..., condemned reports that X ... */
 const CROSS_THAT: ReadonlySet<RelationType> = new Set(['EXPRESSED_CONCERN_ABOUT', 'CONDEMNED', 'ACCUSED']);
+/** Relations whose object may be a place, standing for the country it lies in ("struck Kharkiv", "aid to Gaza"). */
+const PLACE_OBJECTS: ReadonlySet<RelationType> = new Set(['ATTACKED', 'SENT_TROOPS_TO', 'AT_WAR_WITH', 'EXPRESSED_CONCERN_ABOUT', 'PROVIDED_AID_TO', 'SUPPLIED_WEAPONS_TO']);
+/** Transfers share a recipient when coordinated: "sent troops to Russia, along with shipping munitions". */
+const TRANSFERS: ReadonlySet<RelationType> = new Set(['SENT_TROOPS_TO', 'SUPPLIED_WEAPONS_TO', 'PROVIDED_AID_TO', 'SUPPORTS']);
 const QUANTITY_CLASS: Partial<Record<RelationType, string>> = { SENT_TROOPS_TO: 'troops', SUPPLIED_WEAPONS_TO: 'weapons', PROVIDED_AID_TO: 'aid' };
+const ENGLISH_DETERMINERS = /^(the|a|an|this|that|these|those)$/;
+const ENGLISH_RELATIVES = /^(which|who)$/;
 
 interface Trigger {
   data: TriggerData;
@@ -38,7 +44,11 @@ interface SentenceView {
   mentions: Mention[];
   attributions: Attribution[];
   claims: Claim[];
+  /** Subjects found for triggers so far, with or without an object: a coordinated verb goes on with them. */
+  subjects: { at: number; subject: Mention }[];
 }
+
+type Found = { subject: Mention; subjectSource: ArgumentSource; object: Mention; objectSource?: ArgumentSource };
 
 /** Claims of one sentence from the relation triggers of its language. */
 export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[]): Claim[] {
@@ -52,16 +62,32 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     mentions: sentenceMentions(doc, sentence),
     attributions: [],
     claims: [],
+    subjects: [],
   };
+  markNationalities(view);
   view.attributions = findAttributions(view);
-  for (const trigger of findTriggers(view)) {
-    for (const claim of claimsFor(view, trigger)) view.claims.push(claim);
-  }
+  for (const trigger of findTriggers(view)) view.claims.push(...claimsFor(view, trigger));
   view.claims.push(...patternClaims(view));
-  for (const claim of [...view.claims, ...roleClaims.filter((c) => c.sentence === sentence)]) qualify(view, claim);
-  const lastActor = [...view.claims].reverse().find((c) => c.type !== 'LOCATED_IN')?.subject ?? view.attributions[view.attributions.length - 1]?.source;
+  const denials: Claim[] = [];
+  for (const claim of [...view.claims, ...roleClaims.filter((c) => c.sentence === sentence)]) {
+    qualify(view, claim);
+    const denied = laterDenial(view, claim);
+    if (denied) denials.push(denied);
+  }
+  view.claims.push(...denials);
+  const lastActor = [...view.claims].reverse().find((c) => c.type !== 'LOCATED_IN')?.subject ?? view.subjects[view.subjects.length - 1]?.subject ?? view.attributions[view.attributions.length - 1]?.source;
   if (lastActor) doc.lastSubject = lastActor;
   return view.claims;
+}
+
+/** A gentilic right after an organization (Arabic) or before it (English) gives its nationality: "الفيلق الأفريقي الروسي". */
+function markNationalities(view: SentenceView): void {
+  const english = view.doc.language === 'en';
+  for (const m of view.mentions) {
+    if (m.source !== 'gentilic' || m.qualifies) continue;
+    const org = view.mentions.find((o) => o.type === 'ORGANIZATION' && (english ? o.tokenStart === m.tokenEnd : o.tokenEnd === m.tokenStart));
+    if (org) m.qualifies = 'affiliation';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,7 +105,7 @@ function findTriggers(view: SentenceView): Trigger[] {
       const key = `${m.value.type}:${m.value.requires ?? ''}`;
       if (seen.has(key) || !requirementMet(view, m, i)) continue;
       seen.add(key);
-      out.push({ data: m.value, start: i, end: m.end, future: m.proclitic.endsWith('س') });
+      out.push({ data: m.value, start: i, end: m.end, future: m.proclitic.endsWith('س') || !!m.value.planned });
     }
   }
   return out;
@@ -93,6 +119,10 @@ function spansMention(view: SentenceView, from: number, to: number): boolean {
   return view.mentions.some((m) => m.tokenStart < to && m.tokenEnd > from);
 }
 
+function isTriggerAt(view: SentenceView, k: number): boolean {
+  return view.doc.rules!.triggers.matchAt(view.norms, k).length > 0 || view.doc.rules!.speech.matchAt(view.norms, k).length > 0;
+}
+
 /** "sent" is SENT_TROOPS_TO only with troops in sight, SUPPLIED_WEAPONS_TO only with weapons. */
 function requirementMet(view: SentenceView, m: PhraseMatch<TriggerData>, at: number): boolean {
   const cls = m.value.requires;
@@ -102,7 +132,12 @@ function requirementMet(view: SentenceView, m: PhraseMatch<TriggerData>, at: num
 
 function classNounNear(view: SentenceView, cls: string, triggerStart: number, triggerEnd: number, within: number): number | undefined {
   const set = view.doc.rules!.nounClass(cls);
-  for (let k = triggerEnd; k < Math.min(view.end, triggerEnd + within + 1); k++) if (set.matchAt(view.norms, k).length) return k;
+  // Names and titles between the verb and its noun do not count ("وقع الرئيس الروسي فلاديمير بوتين ... معاهدة").
+  let words = 0;
+  for (let k = triggerEnd; k < view.end && words <= within; k++) {
+    if (set.matchAt(view.norms, k).length) return k;
+    if (!isTitleToken(view, k) && !insideMention(view, k)) words++;
+  }
   for (let k = triggerStart - 1; k >= Math.max(view.start, triggerStart - 3); k--) if (set.matchAt(view.norms, k).length) return k;
   return undefined;
 }
@@ -116,6 +151,7 @@ function findAttributions(view: SentenceView): Attribution[] {
   const out: Attribution[] = [];
   const before = rules.words('attributionBefore');
   const complementizers = rules.words('complementizers');
+  const english = doc.language === 'en';
   for (let i = view.start; i < view.end; i++) {
     const marker = before.matchAt(view.norms, i)[0];
     if (marker) {
@@ -129,15 +165,15 @@ function findAttributions(view: SentenceView): Attribution[] {
     }
     const speech = rules.speech.matchAt(view.norms, i)[0];
     if (!speech || insideMention(view, i)) continue;
-    // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
     const firstComplement = view.norms.findIndex((n, k) => k > i && complementizers.has(n));
+    // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
     const after = view.mentions.find((m) => m.tokenStart > i && m.tokenStart <= Math.max(i + 6, speech.end + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
     const prior = [...view.mentions].reverse().find((m) => m.tokenEnd <= i && i - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
-    const english = doc.language === 'en';
     const speaker = english ? prior ?? after : after ?? prior;
     if (!speaker) continue;
-    const complement = [...Array(Math.max(0, view.end - speech.end)).keys()].map((k) => speech.end + k).find((k) => complementizers.has(view.norms[k]));
-    if (english && speaker === prior && (complement === undefined || complement > speech.end + 1) && i > speaker.tokenEnd - 1 && speaker.tokenStart > view.start + 2) {
+    const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
+    const closing = speech.end >= view.end || /^[,.;:!?]$/.test(view.norms[speech.end]) || /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/.test(view.norms[speech.end]);
+    if (english && speaker === prior && closing && speaker.tokenStart > view.start + 2) {
       // "North Korea sent troops, US officials said." — the report precedes its source.
       out.push({ kind: 'speech', source: speaker, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speech.end) });
     } else {
@@ -157,7 +193,8 @@ function spanText(doc: Doc, from: number, to: number): string {
 
 function actorCandidates(view: SentenceView, trigger: Trigger): Mention[] {
   const types = trigger.data.objectTypes;
-  return view.mentions.filter((m) => !m.qualifies && (ACTORS.has(m.type) || (types?.includes(m.type) ?? false) || (trigger.data.allowLocative && m.type === 'LOCATION')));
+  const places = trigger.data.allowLocative || PLACE_OBJECTS.has(trigger.data.type);
+  return view.mentions.filter((m) => !m.qualifies && (ACTORS.has(m.type) || (types?.includes(m.type) ?? false) || (places && m.type === 'LOCATION')));
 }
 
 function isPrepositional(view: SentenceView, m: Mention): boolean {
@@ -165,7 +202,7 @@ function isPrepositional(view: SentenceView, m: Mention): boolean {
   if (isArabicScript(view.norms[m.tokenStart]) && /[بلك]/.test(m.proclitic.replace(/ال$/, ''))) return true;
   const prev = view.norms[m.tokenStart - 1];
   if (prev === undefined || m.tokenStart - 1 < view.start) return false;
-  return rules.words('functionWords').has(prev) && !rules.words('coordinators').has(prev) && !/^(the|a|an|its|their|his|her|that|قد|لقد|ان|أن|إن)$/.test(prev);
+  return rules.words('functionWords').has(prev) && !rules.words('coordinators').has(prev) && !/^(the|a|an|its|their|that|قد|لقد|ان|أن|إن)$/.test(prev);
 }
 
 /** Nearest clause boundary before `at` (a complementizer, relative pronoun, ; or :), or the sentence start. */
@@ -184,52 +221,97 @@ function clauseEnd(view: SentenceView, from: number, crossThat: boolean): number
   return view.end;
 }
 
-function inAttribution(view: SentenceView, m: Mention): boolean {
-  return m.qualifies === 'attribution' || view.attributions.some((a) => a.source.entityId === m.entityId && m.tokenStart >= a.source.tokenStart && m.tokenEnd <= lastCoordinated(view, a.source).tokenEnd);
+/** An attribution's source is no argument of the claims it is credited with (its own later acts it may be). */
+function creditedTo(view: SentenceView, m: Mention, trigger: Trigger): boolean {
+  if (m.qualifies === 'attribution') return true;
+  return view.attributions.some((a) => trigger.start >= a.from && trigger.start < a.to && m.tokenStart >= a.source.tokenStart && m.tokenEnd <= lastCoordinated(view, a.source).tokenEnd);
+}
+
+/** Tokens that a title phrase or an affiliation takes up: an argument may stand beyond them. */
+function isTitleToken(view: SentenceView, k: number): boolean {
+  return view.doc.titleTokens.has(k) || view.mentions.some((m) => m.qualifies === 'affiliation' && k >= m.tokenStart && k < m.tokenEnd);
+}
+
+function distance(view: SentenceView, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (!isTitleToken(view, k)) n++;
+  return n;
 }
 
 function claimsFor(view: SentenceView, trigger: Trigger): Claim[] {
-  const { doc } = view;
   const type = trigger.data.type;
-  const candidates = actorCandidates(view, trigger).filter((m) => !inAttribution(view, m));
-  const between = betweenPair(view, trigger, candidates);
+  const candidates = actorCandidates(view, trigger).filter((m) => !creditedTo(view, m, trigger));
   let subjects: { m: Mention; source: ArgumentSource }[] = [];
   let objects: { m: Mention; source: ArgumentSource }[] = [];
+  const between = betweenPair(view, trigger, candidates);
   if (between) {
     subjects = [{ m: between[0], source: between[0].source }];
     objects = [{ m: between[1], source: between[1].source }];
+  } else if (trigger.data.betweenOnly) {
+    return [];
+  } else if (trigger.data.inverse) {
+    // "تحالف دول الساحل، الذي يضم مالي والنيجر", "ECOWAS, which includes Nigeria": the body before, its members after.
+    const body = [...candidates].reverse().find((m) => m.type === 'ORGANIZATION' && m.tokenEnd <= trigger.start && trigger.start - m.tokenEnd <= 3);
+    const first = candidates.find((m) => m.tokenStart >= trigger.end && m.tokenStart - trigger.end <= 1 && m.type !== 'ORGANIZATION');
+    if (!body || !first) return [];
+    return coordinated(view, first, candidates).flatMap((m) => makeClaim(view, trigger, { m, source: m.source }, { m: body, source: body.source }) ?? []);
   } else {
-    let found: ReturnType<typeof carriedOver> = subjectAndObject(view, trigger, candidates);
-    if (trigger.data.type === 'SENT_TROOPS_TO') {
-      const hosted = carriedOver(view, trigger, candidates);
-      if (hosted && hosted.subject.source === 'gentilic' && (!found || found.subject.entityId === hosted.object.entityId)) found = hosted;
+    let found: Found | undefined = subjectAndObject(view, trigger, candidates);
+    if (type === 'SENT_TROOPS_TO') {
+      const hosted = hostedTroops(view, trigger, candidates);
+      if (hosted && (!found || found.subject.entityId === hosted.object.entityId)) found = hosted;
     }
-    found ??= carriedOver(view, trigger, candidates);
-    if (!found) return [];
-    subjects = coordinated(view, found.subject, candidates).map((m) => ({ m, source: m === found.subject ? found.subjectSource : m.source }));
-    const objectSource = 'objectSource' in found ? found.objectSource : undefined;
-    objects = coordinated(view, found.object, candidates).map((m) => ({ m, source: objectSource ?? m.source }));
+    found ??= sharedRecipient(view, trigger, candidates);
+    if (!found) return symmetricGroup(view, trigger, candidates);
+    subjects = coordinated(view, found.subject, candidates).map((m) => ({ m, source: m === found!.subject ? found!.subjectSource : m.source }));
+    objects = coordinated(view, found.object, candidates).map((m) => ({ m, source: found!.objectSource ?? m.source }));
   }
   const claims: Claim[] = [];
   for (const s of subjects) {
     for (const o of objects) {
-      const object = asActorOrPlace(view, o.m, type);
-      if (!object || object.entityId === s.m.entityId) continue;
-      if (!typeAllowed(type, s.m, object.mention, trigger)) continue;
-      claims.push({
-        type,
-        subject: s.m,
-        object: object.mention,
-        subjectSource: s.source,
-        objectSource: o.source,
-        sentence: view.index,
-        triggerStart: trigger.start,
-        triggerEnd: trigger.end,
-        strength: trigger.data.strength,
-        polarity: 'POSITIVE',
-        modality: trigger.future ? 'PLANNED' : 'ASSERTED',
-        location: object.place,
-      });
+      const claim = makeClaim(view, trigger, s, o);
+      if (claim) claims.push(claim);
+    }
+  }
+  return claims;
+}
+
+function makeClaim(view: SentenceView, trigger: Trigger, s: { m: Mention; source: ArgumentSource }, o: { m: Mention; source: ArgumentSource }): Claim | undefined {
+  const type = trigger.data.type;
+  const object = asActorOrPlace(view, o.m, type);
+  if (!object || object.entityId === s.m.entityId) return undefined;
+  if (!typeAllowed(type, s.m, object.mention, trigger)) return undefined;
+  return {
+    type,
+    subject: s.m,
+    object: object.mention,
+    subjectSource: s.source,
+    objectSource: o.source,
+    sentence: view.index,
+    triggerStart: trigger.start,
+    triggerEnd: trigger.end,
+    strength: trigger.data.strength,
+    polarity: 'POSITIVE',
+    modality: trigger.future ? 'PLANNED' : 'ASSERTED',
+    location: object.place,
+  };
+}
+
+/** "X and Y held talks", "بوتين وكيم يوقعان معاهدة": a symmetric act of a coordinated group holds between each pair. */
+function symmetricGroup(view: SentenceView, trigger: Trigger, candidates: Mention[]): Claim[] {
+  if (!trigger.data.symmetric) return [];
+  const subject = subjectOnly(view, trigger, candidates);
+  if (!subject) {
+    // "signed a mutual defence treaty", "وقعا معاهدة الشراكة الاستراتيجية": the treaty binds the signers.
+    const signed = view.claims.filter((c) => c.type === 'SIGNED_AGREEMENT_WITH' && c.triggerEnd <= trigger.start && distance(view, c.triggerEnd, trigger.start) <= 10);
+    return signed.flatMap((c) => makeClaim(view, trigger, { m: c.subject, source: c.subjectSource }, { m: c.object, source: c.objectSource }) ?? []);
+  }
+  const group = coordinated(view, subject, candidates);
+  const claims: Claim[] = [];
+  for (let a = 0; a < group.length; a++) {
+    for (let b = a + 1; b < group.length; b++) {
+      const claim = makeClaim(view, trigger, { m: group[a], source: group[a].source }, { m: group[b], source: group[b].source });
+      if (claim) claims.push(claim);
     }
   }
   return claims;
@@ -242,14 +324,13 @@ function typeAllowed(type: RelationType, subject: Mention, object: Mention, trig
   return true;
 }
 
-/** A place as object stands for its country ("struck Kharkiv" → Ukraine, at Kharkiv). */
+/** A place as object stands for its country ("struck Kharkiv" → Ukraine, at Kharkiv); a place in no country stays itself. */
 function asActorOrPlace(view: SentenceView, m: Mention, type: RelationType): { mention: Mention; entityId: string; place?: string } | undefined {
   if (m.type !== 'LOCATION') return { mention: m, entityId: m.entityId };
-  if (type !== 'ATTACKED' && type !== 'SENT_TROOPS_TO' && type !== 'AT_WAR_WITH' && type !== 'EXPRESSED_CONCERN_ABOUT') return undefined;
+  if (!PLACE_OBJECTS.has(type)) return undefined;
   const within = entityOf(view.doc, m.entityId).within;
-  if (!within) return undefined;
-  const country = entityOf(view.doc, within);
-  if (country.type !== 'COUNTRY') return undefined;
+  const country = within ? entityOf(view.doc, within) : undefined;
+  if (!country || country.type !== 'COUNTRY') return type === 'EXPRESSED_CONCERN_ABOUT' ? { mention: m, entityId: m.entityId } : undefined;
   return { mention: { ...m, entityId: country.id, type: 'COUNTRY', source: 'location' }, entityId: country.id, place: m.entityId };
 }
 
@@ -268,27 +349,30 @@ function betweenPair(view: SentenceView, trigger: Trigger, candidates: Mention[]
   return undefined;
 }
 
+/** Only a conjunction, comma or a title phrase between two mentions (or an Arabic و clitic on the second). */
 function onlyConnectors(view: SentenceView, from: number, to: number, next: Mention): boolean {
   const coordinators = view.doc.rules!.words('coordinators');
-  const between = view.norms.slice(from, to);
-  if (between.length === 0) return /^[وف]/.test(next.proclitic) || false;
-  return between.every((n) => coordinators.has(n) || n === 'both' || n === 'كل' || n === 'من');
+  const between = [...Array(Math.max(0, to - from)).keys()].map((k) => from + k).filter((k) => !isTitleToken(view, k));
+  const clitic = /^[وف]/.test(next.proclitic) || (view.doc.titleTokens.has(from) && /^[وف]/.test(view.norms[from]));
+  if (between.length === 0) return clitic || to > from;
+  return between.every((k) => coordinators.has(view.norms[k]) || /^(both|كل|من)$/.test(view.norms[k]));
 }
 
 /** Mentions coordinated with `m` ("Lithuania and Latvia", "روسيا وكوريا الشمالية"), in order. */
 function coordinated(view: SentenceView, m: Mention, candidates: Mention[]): Mention[] {
   const out = [m];
+  const near = (a: Mention, b: Mention) => b.tokenStart >= a.tokenEnd && distance(view, a.tokenEnd, b.tokenStart) <= 2 && b.tokenStart - a.tokenEnd <= 8;
   let last = m;
   for (;;) {
-    const next = candidates.find((c) => c.tokenStart >= last.tokenEnd && c.tokenStart <= last.tokenEnd + 2 && c !== last && (onlyConnectors(view, last.tokenEnd, c.tokenStart, c) && (c.tokenStart > last.tokenEnd || /^[وف]/.test(c.proclitic))));
-    if (!next || !sameKind(m, next)) break;
+    const next = candidates.find((c) => c !== last && near(last, c) && onlyConnectors(view, last.tokenEnd, c.tokenStart, c));
+    if (!next || !sameKind(m, next) || out.includes(next)) break;
     out.push(next);
     last = next;
   }
   let first = m;
   for (;;) {
-    const prev = [...candidates].reverse().find((c) => c.tokenEnd <= first.tokenStart && first.tokenStart - c.tokenEnd <= 2 && c !== first && (onlyConnectors(view, c.tokenEnd, first.tokenStart, first) && (first.tokenStart > c.tokenEnd || /^[وف]/.test(first.proclitic))));
-    if (!prev || !sameKind(m, prev)) break;
+    const prev = [...candidates].reverse().find((c) => c !== first && near(c, first) && onlyConnectors(view, c.tokenEnd, first.tokenStart, first));
+    if (!prev || !sameKind(m, prev) || out.includes(prev)) break;
     out.unshift(prev);
     first = prev;
   }
@@ -296,7 +380,7 @@ function coordinated(view: SentenceView, m: Mention, candidates: Mention[]): Men
 }
 
 function sameKind(a: Mention, b: Mention): boolean {
-  return (a.type === 'PERSON') === (b.type === 'PERSON');
+  return (a.type === 'PERSON') === (b.type === 'PERSON') && a.type !== 'LOCATION' && b.type !== 'LOCATION';
 }
 
 function lastCoordinated(view: SentenceView, m: Mention): Mention {
@@ -308,46 +392,45 @@ function markCoordinated(view: SentenceView, m: Mention, as: Mention['qualifies'
   for (const x of coordinated(view, m, view.mentions.filter((y) => ACTORS.has(y.type)))) if (!x.qualifies) x.qualifies = as;
 }
 
-const TRANSFERS: ReadonlySet<RelationType> = new Set(['SENT_TROOPS_TO', 'SUPPLIED_WEAPONS_TO', 'PROVIDED_AID_TO', 'SUPPORTS']);
+/** Mentions already taken as another claim's object: the verb before them was theirs, so they open no new clause. */
+function isEarlierObject(view: SentenceView, m: Mention, clause: number): boolean {
+  return view.claims.some((c) => c.object.tokenStart === m.tokenStart && c.triggerStart >= clause);
+}
 
-/**
- * Arguments the trigger's own clause does not give. Foreign troops deployed by a host ("Russia will deploy North
- * Korean troops") were sent by their country to the host; a coordinated transfer ("sent troops to Russia, along
- * with shipping munitions") keeps the previous transfer's recipient.
- */
-function carriedOver(view: SentenceView, trigger: Trigger, candidates: Mention[]): { subject: Mention; subjectSource: ArgumentSource; object: Mention; objectSource?: ArgumentSource } | undefined {
-  const type = trigger.data.type;
-  if (type === 'SENT_TROOPS_TO') {
-    const origin = troopOrigin(view, trigger.end, view.doc.rules!.nounClass('troops'));
-    const host = candidates.filter((m) => m.tokenEnd <= trigger.start && trigger.start - m.tokenEnd <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION')).pop();
-    if (origin && host && host.entityId !== origin.entityId) {
-      origin.qualifies = 'affiliation';
-      return { subject: origin, subjectSource: 'gentilic', object: host };
-    }
-  }
-  if (!TRANSFERS.has(type)) return undefined;
-  const previous = [...view.claims].reverse().find((c) => c.triggerStart < trigger.start && TRANSFERS.has(c.type));
-  if (!previous) return undefined;
-  const own = candidates.some((m) => m.tokenStart >= trigger.end && m.tokenStart < trigger.end + 8);
-  return own ? undefined : { subject: previous.subject, subjectSource: 'inherited', object: previous.object, objectSource: 'inherited' };
+/** The subject alone (for symmetric groups). */
+function subjectOnly(view: SentenceView, trigger: Trigger, candidates: Mention[]): Mention | undefined {
+  const start = clauseStart(view, trigger.start);
+  const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && ACTORS.has(m.type) && !isEarlierObject(view, m, start));
+  if (view.doc.language === 'en') return before[before.length - 1];
+  return before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3).pop() ?? candidates.find((m) => m.tokenStart >= trigger.end && distance(view, trigger.end, m.tokenStart) <= 3 && !isPrepositional(view, m) && ACTORS.has(m.type));
 }
 
 /** The subject: passive "by X", possessive "X's", Arabic VSO after the verb, SVO before it, else the clause's earlier subject. */
-function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Mention[]): { subject: Mention; subjectSource: ArgumentSource; object: Mention } | undefined {
+function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
   const { doc } = view;
   const english = doc.language === 'en';
   const start = clauseStart(view, trigger.start);
   const crossThat = CROSS_THAT.has(trigger.data.type);
   const end = clauseEnd(view, trigger.end, crossThat);
-  const window = trigger.data.directOnly ? 4 : crossThat ? 16 : 12;
-  const after = candidates.filter((m) => m.tokenStart >= trigger.end && m.tokenStart < Math.min(end, trigger.end + window));
-  const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT');
+  const window = trigger.data.directOnly ? 6 : crossThat ? 16 : 12;
+  const after = candidates.filter((m) => m.tokenStart >= trigger.end && m.tokenStart < end && distance(view, trigger.end, m.tokenStart) < window);
+  const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && ACTORS.has(m.type) && !isEarlierObject(view, m, start));
   const inherited = inheritedSubject(view, trigger);
+  // A definite verbal noun ("الحرب الأوكرانية") names no actor a later verb could go on with.
+  const definite = /^[وف]?(ال|بال|لل)/.test(view.norms[trigger.start]);
+  const found = (subject: Mention, subjectSource: ArgumentSource, pool: Mention[]): Found | undefined => {
+    if (!definite) view.subjects.push({ at: trigger.start, subject });
+    const object = pickObject(view, trigger, pool, subject);
+    return object ? { subject, subjectSource, object } : undefined;
+  };
+
+  // "accused Iran of supplying ...", "اتهم ... الإمارات بإمداد ...": the accused is who is said to act.
+  const accused = accusedActor(view, trigger);
+  if (accused) return found(accused, 'inherited', after.filter((m) => m !== accused));
 
   if (trigger.data.subjectFrom === 'clause') {
-    const first = candidates.find((m) => m.tokenStart >= start && m.tokenEnd <= trigger.start && !isPrepositional(view, m) && ACTORS.has(m.type));
-    const object = first && pickObject(view, trigger, after, first);
-    return first && object ? { subject: first, subjectSource: first.source, object } : undefined;
+    const first = before[0];
+    return first ? found(first, first.source, after) : undefined;
   }
 
   if (english) {
@@ -357,78 +440,134 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
       const patient = before[before.length - 1];
       return patient ? { subject: by, subjectSource: by.source, object: patient } : undefined;
     }
-    const subject = before[before.length - 1];
+    const subject = englishSubject(view, trigger, before, candidates);
+    if (subject === null) return undefined;
     const pick = subject ? { m: subject, source: subject.source as ArgumentSource } : inherited;
     if (!pick) return undefined;
-    const object = pickObject(view, trigger, after.filter((m) => m !== pick.m), pick.m);
-    return object ? { subject: pick.m, subjectSource: pick.source, object } : undefined;
+    return found(pick.m, pick.source, after.filter((m) => m !== pick.m));
   }
 
-  // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
-  const svo = before.filter((m) => trigger.start - m.tokenEnd <= 3).pop();
-  if (svo) {
-    const object = pickObject(view, trigger, after, svo);
-    return object ? { subject: svo, subjectSource: svo.source, object } : undefined;
+  // "أعلنت جماعة الحوثي أنها استهدفت ...": the pronoun in "أنها" is the speaker.
+  if (start > view.start && doc.rules!.words('pronounComplementizers').has(view.norms[start - 1]) && inherited && distance(view, start, trigger.start) <= 1) {
+    return found(inherited.m, inherited.source, after);
   }
-  const bare = after.find((m) => !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT' && m.tokenStart - trigger.end <= 3);
+  // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
+  // SVO does not reach back over a comma, unless the verb follows it at once ("جوزيب بوريل، عن قلق").
+  const svo = before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3 && !view.norms.slice(m.tokenEnd, trigger.start - 1).some((n) => n === '،' || n === ',')).pop();
+  if (svo) return found(svo, svo.source, after);
+  const bare = after.find((m) => !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT' && distance(view, trigger.end, m.tokenStart) <= 3);
   if (bare) {
-    const rest = after.filter((m) => m.tokenStart >= bare.tokenEnd && !coordinated(view, bare, candidates).includes(m));
-    const object = pickObject(view, trigger, rest, bare);
-    if (object) return { subject: bare, subjectSource: bare.source, object };
-    // One actor after the verb and a subject carried over from the clause before: the actor is the object.
-    if (inherited && inherited.m.entityId !== bare.entityId) {
-      const direct = pickObject(view, trigger, after, inherited.m);
-      if (direct) return { subject: inherited.m, subjectSource: inherited.source, object: direct };
-    }
+    const group = coordinated(view, bare, candidates);
+    const rest = after.filter((m) => m.tokenStart >= bare.tokenEnd && !group.includes(m));
+    const withObject = found(bare, bare.source, rest);
+    if (withObject) return withObject;
+    if (!definite) view.subjects.pop();
+    // One actor after the verb and a subject carried over from this sentence: the actor is the object.
+    if (inherited && !inherited.crossSentence && inherited.m.entityId !== bare.entityId) return found(inherited.m, inherited.source, after);
+    if (!definite) view.subjects.push({ at: trigger.start, subject: bare });
     return undefined;
   }
-  if (!inherited) return undefined;
-  const object = pickObject(view, trigger, after, inherited.m);
-  return object ? { subject: inherited.m, subjectSource: inherited.source, object } : undefined;
+  return inherited ? found(inherited.m, inherited.source, after) : undefined;
 }
 
-/** The subject of the sentence's previous claim, or the speaker whose complement holds the trigger. */
-function inheritedSubject(view: SentenceView, trigger: Trigger): { m: Mention; source: ArgumentSource } | undefined {
-  const previous = [...view.claims].reverse().find((c) => c.triggerStart < trigger.start);
+/**
+ * The English subject: a possessive or gentilic right before a noun trigger ("Russia's invasion", "the Russian
+ * invasion"); none for a noun after a determiner ("the invasion of Ukraine" names no invader); an actor before a
+ * ", which/who ..." clause; else the nearest actor before the trigger in its clause. `null` means "there is none".
+ */
+function englishSubject(view: SentenceView, trigger: Trigger, before: Mention[], candidates: Mention[]): Mention | undefined | null {
+  const k = trigger.start;
+  const possessive = candidates.find((m) => (m.tokenEnd === k - 1 && /^['’]s$/.test(view.doc.raws[k - 1])) || (m.tokenEnd === k && m.source === 'gentilic'));
+  if (possessive) return possessive;
+  const prev = view.norms[k - 1] ?? '';
+  const prev2 = view.norms[k - 2] ?? '';
+  // "the invasion", "a new offensive", "its war": a noun whose owner the phrase does not name.
+  const nounUse = ENGLISH_DETERMINERS.test(prev) || /^(its|their|his|her)$/.test(prev) || (/^(the|a|an)$/.test(prev2) && !isTriggerAt(view, k - 1) && /^[a-z-]+$/.test(prev) && !/ed$/.test(prev));
+  if (nounUse) return null;
+  const start = clauseStart(view, k);
+  if (start > view.start && ENGLISH_RELATIVES.test(view.norms[start - 1]) && /^[,]$/.test(view.norms[start - 2] ?? '')) {
+    const antecedent = candidates.find((m) => m.tokenEnd === start - 2);
+    if (antecedent && before.length === 0) return antecedent;
+  }
+  return before[before.length - 1];
+}
+
+/** "accused X of <trigger>" / "اتهم X ب<trigger>": the accused, when the trigger is the accusation's "of" phrase. */
+function accusedActor(view: SentenceView, trigger: Trigger): Mention | undefined {
+  const first = view.norms[trigger.start];
+  const introduced = /^(of|for)$/.test(view.norms[trigger.start - 1] ?? '') || view.norms[trigger.start - 1] === 'ب' || (isArabicScript(first) && first.startsWith('ب'));
+  if (!introduced) return undefined;
+  const accusation = [...view.claims].reverse().find((c) => c.type === 'ACCUSED' && c.object.tokenEnd <= trigger.start && distance(view, c.object.tokenEnd, trigger.start) <= 4);
+  return accusation?.object;
+}
+
+/** The subject carried on: from this sentence's previous act or speaker, or (Arabic) the previous sentence's actor. */
+function inheritedSubject(view: SentenceView, trigger: Trigger): { m: Mention; source: ArgumentSource; crossSentence: boolean } | undefined {
+  const previous = [...view.subjects].reverse().find((s) => s.at < trigger.start);
   if (previous) {
     // "Zelensky said Russia will deploy troops, and urged his allies ...": after a comma the speaker goes on.
-    const speech = view.attributions.find((a) => a.kind === 'speech' && a.source.tokenEnd <= a.from && a.from <= previous.triggerStart && previous.triggerStart < a.to);
-    const comma = view.norms.slice(previous.triggerEnd, trigger.start).some((n) => n === '،' || n === ',');
-    return { m: speech && comma ? speech.source : previous.subject, source: 'inherited' };
+    const speech = view.attributions.find((a) => a.kind === 'speech' && a.source.tokenEnd <= a.from && a.from <= previous.at && previous.at < a.to);
+    const comma = view.norms.slice(previous.at, trigger.start).some((n) => n === '،' || n === ',');
+    return { m: speech && comma ? speech.source : previous.subject, source: 'inherited', crossSentence: false };
   }
   const speech = view.attributions.filter((a) => a.from <= trigger.start && trigger.start < a.to && a.source.tokenEnd <= trigger.start).pop();
-  if (speech) return { m: speech.source, source: 'inherited' };
+  if (speech) return { m: speech.source, source: 'inherited', crossSentence: false };
   // Arabic drops a subject it carries on from the sentence before: "وألقت باللوم على الغرب ..." (she = North Korea).
-  if (view.doc.language === 'ar' && trigger.start - view.start <= 1 && view.doc.lastSubject) return { m: view.doc.lastSubject, source: 'inherited' };
+  if (view.doc.language === 'ar' && trigger.start - view.start <= 1 && view.doc.lastSubject) return { m: view.doc.lastSubject, source: 'inherited', crossSentence: true };
   return undefined;
 }
 
-/** The object the trigger's frame admits: direct, destination, or one of its prepositions. */
+/** Foreign troops deployed by a host ("Russia will deploy North Korean troops") were sent by their country to the host. */
+function hostedTroops(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
+  const origin = troopOrigin(view, trigger.end, view.doc.rules!.nounClass('troops'));
+  const host = candidates.filter((m) => m.tokenEnd <= trigger.start && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION')).pop();
+  if (!origin || !host || host.entityId === origin.entityId) return undefined;
+  origin.qualifies = 'affiliation';
+  return { subject: origin, subjectSource: 'gentilic', object: host };
+}
+
+/** A coordinated transfer with no arguments of its own keeps the previous transfer's: "..., along with shipping munitions". */
+function sharedRecipient(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
+  if (!TRANSFERS.has(trigger.data.type)) return undefined;
+  const previous = [...view.claims].reverse().find((c) => c.triggerStart < trigger.start && TRANSFERS.has(c.type));
+  if (!previous) return undefined;
+  const own = candidates.some((m) => m.tokenStart >= trigger.end && m.tokenStart < trigger.end + 8);
+  return own ? undefined : { subject: previous.subject, subjectSource: 'inherited', object: previous.object, objectSource: 'inherited' };
+}
+
+/** The object the trigger's frame admits: direct, destination, or one of its prepositions — within its phrase. */
 function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subject: Mention): Mention | undefined {
   const { doc } = view;
   const rules = doc.rules!;
   const spec = new Set(trigger.data.object.split('+').map((x) => (x === 'direct' || x === 'destination' ? x : normalizeToken(x))));
   const destination = rules.words('destinationPreps');
   const locative = rules.words('locativePreps');
+  const breakers = rules.words('clauseBreakers');
   const border = rules.nounClass('border');
   const anchor = subject.tokenStart >= trigger.end ? subject.tokenEnd : trigger.end;
   for (const m of after) {
     if (m.tokenStart < anchor || m.entityId === subject.entityId) continue;
-    const gap = view.norms.slice(anchor, m.tokenStart);
-    if (trigger.data.type === 'SENT_TROOPS_TO' && gap.some((_, k) => border.matchAt(view.norms, anchor + k).length)) return undefined;
-    const intro = introducer(view, m, anchor);
-    const isLocative = intro !== undefined && (locative.has(intro) || (intro === 'ب' && isArabicScript(view.norms[m.tokenStart]) && !spec.has('ب'))) || (intro === undefined && afterLocative(doc, m));
+    const gapFrom = anchor;
+    const gap = [...Array(m.tokenStart - gapFrom).keys()].map((k) => gapFrom + k);
+    // An object sits in the trigger's phrase: no comma or new verb between them.
+    if (gap.some((k) => isClauseComma(view, k))) break;
+    if (trigger.data.type === 'SENT_TROOPS_TO' && gap.some((k) => border.matchAt(view.norms, k).length)) return undefined;
+    const intro = introducers(view, m, anchor);
+    const nearest = intro[0];
+    const isLocative = (nearest !== undefined && (locative.has(nearest) || (nearest === 'ب' && isArabicScript(view.norms[m.tokenStart]) && !spec.has('ب')))) || (nearest === undefined && m.tokenStart > anchor && afterLocative(doc, m));
+    const admitted = intro.some((p) => spec.has(p) || (spec.has('destination') && destination.has(p)));
+    if (admitted && (!isLocative || intro.length > 1)) return m;
     if (isLocative) {
       if (trigger.data.allowLocative) return m;
       continue;
     }
-    if (intro === undefined) {
-      const directGap = gap.filter((n) => !/^(the|a|an|its|their)$/.test(n)).length;
-      if (spec.has('direct') && directGap <= (trigger.data.directOnly ? 1 : 3)) return m;
+    if (nearest === undefined) {
+      const words = gap.filter((k) => !ENGLISH_DETERMINERS.test(view.norms[k]) && !isTitleToken(view, k));
+      const clean = !gap.some((k) => breakers.has(view.norms[k]) || (k > trigger.end && isTriggerAt(view, k)));
+      if (spec.has('direct') && clean && words.length <= (trigger.data.directOnly ? 1 : 3)) return m;
       if (trigger.data.directOnly) return undefined;
       continue;
     }
-    if (spec.has(intro) || (spec.has('destination') && destination.has(intro))) return m;
     if (trigger.data.directOnly) return undefined;
   }
   // "concern over reports that X ...": the object is the first actor of what the concern is about.
@@ -439,22 +578,42 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
   return undefined;
 }
 
-/** The preposition that introduces a mention: its own clitic (بروسيا، لروسيا) or a word within three tokens before it. */
-function introducer(view: SentenceView, m: Mention, from: number): string | undefined {
+/** A comma that opens a new clause: always in English; in Arabic before و/ف, a verb, or a relative or complementizer. */
+function isClauseComma(view: SentenceView, k: number): boolean {
+  if (!(view.norms[k] === ',' || view.norms[k] === '،') || isTitleToken(view, k)) return false;
+  if (view.doc.language !== 'ar') return true;
+  const next = view.norms[k + 1];
+  if (next === undefined) return true;
+  return next === 'و' || next === 'ثم' || isTriggerAt(view, k + 1) || view.doc.rules!.words('clauseBreakers').has(next);
+}
+
+/**
+ * The prepositions introducing a mention, nearest first: its own clitic (بروسيا، لروسيا) or words within three
+ * tokens before it ("on leaders of X" gives of, then on).
+ */
+function introducers(view: SentenceView, m: Mention, from: number): string[] {
   const rules = view.doc.rules!;
+  const out: string[] = [];
   const clitic = m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
-  if (clitic && isArabicScript(view.norms[m.tokenStart])) return clitic[0];
+  if (clitic && isArabicScript(view.norms[m.tokenStart])) out.push(clitic[0]);
   const preps = [rules.words('destinationPreps'), rules.words('locativePreps'), rules.words('functionWords')];
   const breakers = rules.words('clauseBreakers');
   for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
     const n = view.norms[k];
     const stripped = isArabicScript(n) && n.length > 3 && /^[وف]/.test(n) ? n.slice(1) : n;
     for (const candidate of [n, stripped]) {
-      if (breakers.has(candidate) || rules.words('coordinators').has(candidate) || /^(the|a|an|its|their|his|her)$/.test(candidate)) continue;
-      if (preps.some((p) => p.has(candidate))) return candidate;
+      if (breakers.has(candidate) || rules.words('coordinators').has(candidate) || /^(the|a|an|its|their|his|her|'s)$/.test(candidate)) continue;
+      if (preps.some((p) => p.has(candidate))) {
+        out.push(candidate);
+        break;
+      }
     }
   }
-  return undefined;
+  return out;
+}
+
+function introducer(view: SentenceView, m: Mention, from: number): string | undefined {
+  return introducers(view, m, from)[0];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,13 +624,14 @@ function patternClaims(view: SentenceView): Claim[] {
   const out: Claim[] = [];
   const rules = doc.rules!;
   const troops = rules.nounClass('troops');
+  const english = doc.language === 'en';
   for (const m of view.mentions) {
     if (m.type !== 'LOCATION' || m.qualifies) continue;
     const info = entityOf(doc, m.entityId);
     // "منطقة كورسك الروسية", "Russia's Kursk region", "the Russian region of Kursk": the text places it.
-    const next = view.mentions.find((x) => x.tokenStart === m.tokenEnd && x.type === 'COUNTRY');
-    const prev = view.mentions.find((x) => x.type === 'COUNTRY' && (x.tokenEnd === m.tokenStart || (x.tokenEnd === m.tokenStart - 1 && /^('s|’s|s)$/.test(doc.raws[m.tokenStart - 1]))));
-    const country = doc.language === 'en' ? prev : next;
+    const country = english
+      ? view.mentions.find((x) => x.type === 'COUNTRY' && ((x.tokenEnd === m.tokenStart && x.source === 'gentilic') || (x.tokenEnd === m.tokenStart - 1 && /^['’]s$/.test(doc.raws[m.tokenStart - 1]))))
+      : view.mentions.find((x) => x.tokenStart === m.tokenEnd && x.type === 'COUNTRY' && x.source === 'gentilic');
     if (country && (!info.within || info.within === country.entityId)) {
       country.qualifies = 'location';
       out.push(base(view, 'LOCATED_IN', m, country, m.tokenStart, m.tokenEnd, 0.9));
@@ -482,7 +642,7 @@ function patternClaims(view: SentenceView): Claim[] {
     if (!troops.matchAt(view.norms, i).length) continue;
     const origin = troopOrigin(view, i, troops);
     if (!origin) continue;
-    // Deployment nouns only: "the deployment of North Korean troops in Russia" — a bare "North Korean troops in Kursk" too.
+    // "the deployment of North Korean troops in Russia", "انتشار قوات كورية شمالية في روسيا"
     const dest = view.mentions.find((x) => x.tokenStart > origin.tokenEnd && x.tokenStart <= origin.tokenEnd + 3 && x.entityId !== origin.entityId && (x.type === 'COUNTRY' || x.type === 'LOCATION') && introducer(view, x, origin.tokenEnd) !== undefined);
     const deploy = [...Array(4).keys()].some((k) => rules.triggers.matchAt(view.norms, Math.max(view.start, i - 1 - k)).some((t) => t.value.type === 'SENT_TROOPS_TO'));
     if (!dest || !deploy) continue;
@@ -498,7 +658,7 @@ function patternClaims(view: SentenceView): Claim[] {
 }
 
 /** The country a troop noun near `from` is attributed to by a gentilic next to it. */
-function troopOrigin(view: SentenceView, from: number, troops: ReturnType<NonNullable<Doc['rules']>['nounClass']>): Mention | undefined {
+function troopOrigin(view: SentenceView, from: number, troops: PhraseSet<true>): Mention | undefined {
   for (let k = from; k < Math.min(view.end, from + 6); k++) {
     if (!troops.matchAt(view.norms, k).length) continue;
     const english = view.doc.language === 'en';
@@ -518,7 +678,7 @@ function qualify(view: SentenceView, claim: Claim): void {
   const { doc } = view;
   const rules = doc.rules!;
   if (claim.role !== undefined || claim.type === 'LOCATED_IN') {
-    // A title states an office; the sentence's hedges are about something else.
+    // A title or a place's country is stated as fact; the sentence's hedges are about something else.
     claim.eventDate = findDates(doc, view.start, view.end, false)[0]?.value;
     return;
   }
@@ -554,7 +714,12 @@ function qualify(view: SentenceView, claim: Claim): void {
       if (alleged) modality = 'ALLEGED';
     }
   }
-  const attribution = view.attributions.filter((a) => claim.triggerStart >= a.from && claim.triggerStart < a.to && a.source.entityId !== claim.object.entityId).pop();
+  const accusation = view.claims.find((c) => c.type === 'ACCUSED' && c !== claim && c.object === claim.subject && c.triggerStart < claim.triggerStart);
+  if (accusation) {
+    modality = modality === 'DENIED' ? modality : 'ALLEGED';
+    claim.attributedTo = { entityId: accusation.subject.entityId, text: spanText(doc, accusation.subject.tokenStart, accusation.subject.tokenEnd) };
+  }
+  const attribution = accusation ? undefined : view.attributions.filter((a) => claim.triggerStart >= a.from && claim.triggerStart < a.to && a.source.entityId !== claim.object.entityId).pop();
   // The speaker's own next act ("..., and urged its allies") is not something the speaker reports.
   const ownAct = attribution && claim.subjectSource === 'inherited' && attribution.source.entityId === claim.subject.entityId;
   if (attribution && !ownAct) {
@@ -574,7 +739,26 @@ function qualify(view: SentenceView, claim: Claim): void {
     const quantity = findQuantities(doc, Math.max(view.start, claim.triggerStart - 4), Math.min(view.end, claim.triggerEnd + 10)).find((q) => set.matchAt(view.norms, q.tokenEnd - 1).length > 0);
     if (quantity) claim.quantity = { value: quantity.value, unit: quantity.unit, text: quantity.text };
   }
-  if (!claim.location && claim.type !== 'LOCATED_IN') claim.location = placeOf(view, claim);
+  claim.location ??= placeOf(view, claim);
+}
+
+/**
+ * "..., which Tehran denied" / "فيما نفت طهران هذه الاتهامات": a denial after the claim by its own subject
+ * adds the subject's denial as a claim of its own.
+ */
+function laterDenial(view: SentenceView, claim: Claim): Claim | undefined {
+  if (claim.role !== undefined || claim.type === 'LOCATED_IN' || claim.modality === 'DENIED') return undefined;
+  const rules = view.doc.rules!;
+  const denials = rules.words('denialWords');
+  const needsNegation = rules.words('denialNeedsNegation');
+  for (let k = claim.triggerEnd; k < view.end; k++) {
+    if (!denials.matchAt(view.norms, k).length || needsNegation.matchAt(view.norms, k).length) continue;
+    if ([1, 2].some((d) => rules.words('negation').has(view.norms[k - d]))) continue;
+    const denier = view.mentions.find((m) => (m.tokenStart > k && m.tokenStart <= k + 2) || (m.tokenEnd <= k && k - m.tokenEnd <= 2 && m.tokenStart > claim.triggerEnd));
+    if (!denier || denier.entityId !== claim.subject.entityId) continue;
+    return { ...claim, polarity: 'NEGATIVE', modality: 'DENIED', attributedTo: { entityId: denier.entityId, text: spanText(view.doc, Math.min(k, denier.tokenStart), Math.max(k + 1, denier.tokenEnd)) } };
+  }
+  return undefined;
 }
 
 /** The first place after the trigger that a locative preposition introduces, if it is a place rather than a country. */

@@ -35,25 +35,32 @@ export function findRoles(doc: Doc, sentence: number): Claim[] {
     const isFormer = [...range(Math.max(s.tokenStart, lo - 3), Math.min(s.tokenEnd, hi + 2))].some((k) => former.has(doc.norms[k]) || former.has(doc.norms[k].replace(/^ال/, '')));
     const affiliation = affiliationOf(doc, mentions, i, title.end, person);
     if (affiliation) affiliation.qualifies = 'affiliation';
-    if (!isFormer) {
-      const target = affiliation?.entityId ?? officeAt(doc, person.entityId, title.value)?.of;
-      if (target && target !== person.entityId) {
-        const object: Mention = affiliation ?? { ...person, entityId: target, type: entityOf(doc, target).type, source: 'name' };
-        claims.push({
-          type: title.value.relation,
-          subject: person,
-          object,
-          subjectSource: person.source,
-          objectSource: affiliation ? affiliation.source : 'inherited',
-          sentence,
-          triggerStart: i,
-          triggerEnd: title.end,
-          strength: 0.95,
-          polarity: 'POSITIVE',
-          modality: 'ASSERTED',
-          role: title.value.title,
-        });
-      }
+    // The title phrase up to the name (or after it, in apposition) is one unit for argument distance.
+    const phraseEnd = person.tokenStart >= title.end ? person.tokenStart : Math.max(title.end, affiliation?.tokenEnd ?? 0);
+    for (let k = person.tokenStart >= title.end ? i : Math.min(i, person.tokenEnd); k < phraseEnd; k++) doc.titleTokens.add(k);
+    // "وزيرا خارجية البلدين هاكان فيدان وأسعد الشيباني": coordinated names share the title.
+    const holders = [person, ...coordinatedPeople(doc, mentions, person)];
+    for (const holder of holders) {
+      if (isFormer) break;
+      const own = holder === person ? affiliation : undefined;
+      if (!own && title.value.rank) continue;
+      const target = own?.entityId ?? officeAt(doc, holder.entityId, title.value)?.of;
+      if (!target || target === holder.entityId) continue;
+      const object: Mention = own ?? { ...holder, entityId: target, type: entityOf(doc, target).type, source: 'name' };
+      claims.push({
+        type: title.value.relation,
+        subject: holder,
+        object,
+        subjectSource: holder.source,
+        objectSource: own ? own.source : 'inherited',
+        sentence,
+        triggerStart: i,
+        triggerEnd: title.end,
+        strength: 0.95,
+        polarity: 'POSITIVE',
+        modality: 'ASSERTED',
+        role: title.value.title,
+      });
     }
     i = title.end - 1;
   }
@@ -120,27 +127,43 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
   return j - k >= 2 && boundary ? j : undefined;
 }
 
-/** "X, the title of Y" / "X، الممثل الأعلى ...": the person right before the title, past a comma. */
+/** "X, the title of Y", "X, Mali's transitional president", "X، الممثل الأعلى ...": the person before the title, past a comma. */
 function personBefore(doc: Doc, mentions: Mention[], titleStart: number): Mention | undefined {
-  let k = titleStart - 1;
-  if (k >= 0 && doc.norms[k] === 'the') k--;
-  if (k < 0 || !(doc.raws[k] === ',' || doc.raws[k] === '،')) return undefined;
-  return mentions.find((m) => m.type === 'PERSON' && m.tokenEnd === k);
+  for (let k = titleStart - 1; k >= Math.max(0, titleStart - 6); k--) {
+    if (doc.raws[k] === ',' || doc.raws[k] === '،') return mentions.find((m) => m.type === 'PERSON' && m.tokenEnd === k);
+    const inMention = mentions.some((m) => k >= m.tokenStart && k < m.tokenEnd && m.type !== 'PERSON');
+    if (!inMention && !/^(the|a|'s|’s)$/.test(doc.norms[k]) && !(doc.language === 'en' && /^\p{Ll}/u.test(doc.raws[k]))) return undefined;
+  }
+  return undefined;
 }
 
-/** The country or organization the title phrase names, before the title (English) or between title and name. */
+function coordinatedPeople(doc: Doc, mentions: Mention[], person: Mention): Mention[] {
+  const out: Mention[] = [];
+  let last = person;
+  for (;;) {
+    const next = mentions.find((m) => m.type === 'PERSON' && m.tokenStart >= last.tokenEnd && m.tokenStart <= last.tokenEnd + 1 && (m.tokenStart === last.tokenEnd ? /^[وف]/.test(m.proclitic) || /^[وف]/.test(doc.norms[m.tokenStart]) : /^(and|و|,|،)$/.test(doc.norms[last.tokenEnd])));
+    if (!next) return out;
+    out.push(next);
+    last = next;
+  }
+}
+
+/** The country or organization the title phrase names: inside the phrase, before the title (English), or "of X" after it. */
 function affiliationOf(doc: Doc, mentions: Mention[], titleStart: number, titleEnd: number, person: Mention): Mention | undefined {
   const candidates = mentions.filter((m) => ACTOR_TYPES.has(m.type) && m.qualifies !== 'event');
   if (person.tokenStart >= titleEnd) {
     const inside = candidates.find((m) => m.tokenStart >= titleStart && m.tokenEnd <= person.tokenStart);
     if (inside) return inside;
-  } else {
-    const after = candidates.find((m) => m.tokenStart >= titleEnd && m.tokenStart <= titleEnd + 4);
-    if (after) return after;
   }
-  // "Russian Foreign Minister", "Russia's foreign minister", "EU foreign policy chief", "NATO Secretary General".
-  const before = candidates.filter((m) => m.tokenEnd <= titleStart && titleStart - m.tokenEnd <= 2).pop();
-  if (before && doc.tokens.slice(before.tokenEnd, titleStart).every((t) => /^('s|’s|s|the)$/i.test(t.text) || t.kind === 'punct' && t.text === '’')) return before;
+  // "Russian Foreign Minister", "Russia's foreign minister", "EU foreign policy chief", "X, Mali's transitional president".
+  if (doc.language === 'en') {
+    const before = candidates.filter((m) => m.tokenEnd <= titleStart && titleStart - m.tokenEnd <= 2).pop();
+    if (before && doc.tokens.slice(before.tokenEnd, titleStart).every((t) => /^('s|’s|the)$/i.test(t.text))) return before;
+  }
+  if (person.tokenStart < titleEnd) {
+    // Apposition: "X, the president of Y", "X، الممثل الأعلى للاتحاد الأوروبي".
+    return candidates.find((m) => m.tokenStart >= titleEnd && m.tokenStart <= titleEnd + 2 && (/^(of|for)$/.test(doc.norms[m.tokenStart - 1]) || /^[وف]?ل/.test(m.proclitic) || m.source === 'gentilic' || m.tokenStart === titleEnd));
+  }
   return undefined;
 }
 

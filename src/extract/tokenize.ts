@@ -24,14 +24,15 @@ export interface Sentence {
 }
 
 // Words (letters and combining marks, inner apostrophes and hyphens), acronyms with dots, numbers with separators, single punctuation.
-const TOKEN = /(?:[A-Z]\.){2,}|\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// A possessive 's is a token of its own ("China's" → China + 's), so names match and possession shows.
+const TOKEN = /(?:[A-Z]\.){2,}|['’]s\b|\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*|[\p{L}\p{M}]+(?:(?:['’](?!s\b)|-)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index!;
-    const kind = /^\p{N}/u.test(raw) ? 'number' : /^[\p{L}\p{M}]/u.test(raw) ? 'word' : 'punct';
+    const kind = /^\p{N}/u.test(raw) ? 'number' : /^[\p{L}\p{M}]/u.test(raw) || /^['’]s$/.test(raw) ? 'word' : 'punct';
     tokens.push({ text: raw, norm: kind === 'punct' ? raw : normalizeToken(raw), start, end: start + raw.length, kind, index: tokens.length });
   }
   return tokens;
