@@ -199,6 +199,9 @@ function actorCandidates(view: SentenceView, trigger: Trigger): Mention[] {
 
 function isPrepositional(view: SentenceView, m: Mention): boolean {
   const rules = view.doc.rules!;
+  // "بين كوريا الشمالية والدول الغربية", "between X and Y": a conjunct shares its preposition.
+  const conjunctOf = view.mentions.find((x) => x !== m && x.tokenEnd <= m.tokenStart && m.tokenStart - x.tokenEnd <= 1 && (m.tokenStart === x.tokenEnd ? /^[وف]/.test(m.proclitic) : /^(and|or|و|,|،)$/.test(view.norms[x.tokenEnd])));
+  if (conjunctOf && conjunctOf.tokenStart < m.tokenStart && isPrepositional(view, conjunctOf)) return true;
   if (isArabicScript(view.norms[m.tokenStart]) && /[بلك]/.test(m.proclitic.replace(/ال$/, ''))) return true;
   const prev = view.norms[m.tokenStart - 1];
   if (prev === undefined || m.tokenStart - 1 < view.start) return false;
@@ -417,7 +420,8 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
   const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && ACTORS.has(m.type) && !isEarlierObject(view, m, start));
   const inherited = inheritedSubject(view, trigger);
   // A definite verbal noun ("الحرب الأوكرانية") names no actor a later verb could go on with.
-  const definite = /^[وف]?(ال|بال|لل)/.test(view.norms[trigger.start]);
+  // (The raw text keeps the hamza that tells the article ال from a verb such as ألقت.)
+  const definite = /^[وف]?(ال|بال|لل)/.test(view.doc.raws[trigger.start]);
   const found = (subject: Mention, subjectSource: ArgumentSource, pool: Mention[]): Found | undefined => {
     if (!definite) view.subjects.push({ at: trigger.start, subject });
     const object = pickObject(view, trigger, pool, subject);
@@ -452,8 +456,7 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
     return found(inherited.m, inherited.source, after);
   }
   // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
-  // SVO does not reach back over a comma, unless the verb follows it at once ("جوزيب بوريل، عن قلق").
-  const svo = before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3 && !view.norms.slice(m.tokenEnd, trigger.start - 1).some((n) => n === '،' || n === ',')).pop();
+  const svo = before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3).pop();
   if (svo) return found(svo, svo.source, after);
   const bare = after.find((m) => !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT' && distance(view, trigger.end, m.tokenStart) <= 3);
   if (bare) {
