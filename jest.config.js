@@ -1,11 +1,27 @@
 /** @type {import('jest').Config} */
+const transform = { '^.+\\.tsx?$': 'ts-jest' };
+
 module.exports = {
-  testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
-  roots: ['<rootDir>/src', '<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  // One real Neo4j for the whole run, on free ports, stopped afterwards (or NEO4J_URI when set).
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testTimeout: 20000,
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/src', '<rootDir>/tests'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$'],
+    },
+    {
+      // One real Neo4j for all integration tests, on free ports, stopped afterwards (or NEO4J_URI when set).
+      displayName: 'integration',
+      testTimeout: 120000,
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/tests'],
+      testMatch: ['**/*.int.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+  ],
 };

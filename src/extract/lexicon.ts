@@ -52,6 +52,8 @@ const Title = z.object({ text: z.string(), relation: z.enum(['LEADER_OF', 'OFFIC
 const Rules = z.object({
   language: z.string(),
   functionWords: z.array(z.string()),
+  /** Words that make what follows them a prepositional phrase (no subject there). */
+  prepositions: z.array(z.string()),
   locativePreps: z.array(z.string()),
   destinationPreps: z.array(z.string()),
   clauseBreakers: z.array(z.string()),

@@ -184,7 +184,6 @@ function resolveMetonym(doc: Doc, mention: Mention): Mention {
 export function afterLocative(doc: Doc, mention: Mention): boolean {
   const rules = doc.rules;
   if (!rules) return false;
-  if (/^[وف]?ب/.test(mention.proclitic) && isArabicScript(doc.norms[mention.tokenStart])) return true;
   const prev = doc.norms[mention.tokenStart - 1];
   return prev !== undefined && rules.words('locativePreps').has(prev);
 }

@@ -88,9 +88,11 @@ export function searchKeys(names: string[]): string[] {
 
 export type Language = 'ar' | 'en' | 'und';
 
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'that', 'is', 'was', 'for', 'on', 'with', 'said', 'by', 'has', 'have', 'it', 'as', 'at', 'from']);
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'that', 'is', 'was', 'for', 'on', 'with', 'said', 'by', 'has', 'have', 'from', 'were', 'will', 'its', 'their', 'about', 'after', 'it', 'this']);
+// Function words of other Latin-script languages: their presence says "not English".
+const OTHER_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'dans', 'pour', 'sur', 'au', 'el', 'los', 'las', 'y', 'del', 'por', 'con', 'para', 'der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'den', 'von', 'zu', 'il', 'gli', 'che', 'di', 'della', 'não', 'com', 'uma', 've', 'bir', 'ile', 'og', 'het', 'een', 'van']);
 
-/** ar if most letters are Arabic script; en if Latin with English function words; und otherwise. */
+/** ar if most letters are Arabic script; en if Latin with more English function words than any other's; und otherwise. */
 export function detectLanguage(text: string): Language {
   let arabic = 0;
   let latin = 0;
@@ -100,7 +102,8 @@ export function detectLanguage(text: string): Language {
   }
   if (arabic === 0 && latin === 0) return 'und';
   if (arabic >= latin) return 'ar';
-  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
-  const hits = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
-  return words.length > 0 && hits / words.length >= 0.08 ? 'en' : 'und';
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  const other = words.filter((w) => OTHER_FUNCTION_WORDS.has(w)).length;
+  return english > other || (english === other && other === 0 && words.length < 15) ? 'en' : 'und';
 }

@@ -205,7 +205,7 @@ function isPrepositional(view: SentenceView, m: Mention): boolean {
   if (isArabicScript(view.norms[m.tokenStart]) && /[بلك]/.test(m.proclitic.replace(/ال$/, ''))) return true;
   const prev = view.norms[m.tokenStart - 1];
   if (prev === undefined || m.tokenStart - 1 < view.start) return false;
-  return rules.words('functionWords').has(prev) && !rules.words('coordinators').has(prev) && !/^(the|a|an|its|their|that|قد|لقد|ان|أن|إن)$/.test(prev);
+  return rules.words('prepositions').has(prev);
 }
 
 /** Nearest clause boundary before `at` (a complementizer, relative pronoun, ; or :), or the sentence start. */
@@ -457,8 +457,14 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
   }
   // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
   const svo = before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3).pop();
-  if (svo) return found(svo, svo.source, after);
   const bare = after.find((m) => !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT' && distance(view, trigger.end, m.tokenStart) <= 3);
+  // A verbal noun's genitive is its agent ("رحبت موسكو بإرسال كوريا الشمالية جنودا إلى روسيا"), whoever governs the noun.
+  if (svo && bare && isVerbalNoun(view.doc.raws[trigger.start]) && bare.tokenStart === trigger.end) {
+    const genitive = found(bare, bare.source, after.filter((m) => m.tokenStart >= bare.tokenEnd && !coordinated(view, bare, candidates).includes(m)));
+    if (genitive) return genitive;
+    if (!definite) view.subjects.pop();
+  }
+  if (svo) return found(svo, svo.source, after);
   if (bare) {
     const group = coordinated(view, bare, candidates);
     const rest = after.filter((m) => m.tokenStart >= bare.tokenEnd && !group.includes(m));
@@ -493,6 +499,17 @@ function englishSubject(view: SentenceView, trigger: Trigger, before: Mention[],
     if (antecedent && before.length === 0) return antecedent;
   }
   return before[before.length - 1];
+}
+
+/**
+ * An Arabic verbal noun rather than a finite verb: with a preposition or the article (بإرسال، الإرسال), or in a
+ * masdar pattern of the derived stems: إفعال (إرسال), تفعيل (تزويد), افتعال/انفعال/استفعال (انتشار، استهداف).
+ */
+function isVerbalNoun(raw: string): boolean {
+  const word = raw.replace(/[\u064B-\u0652\u0640]/g, '');
+  if (/^[وف]?(ب|ل|ال|بال|لل)/.test(word) && !/^[وف]?ل[مناي]/.test(word)) return true;
+  const stem = word.replace(/^[وف]/, '');
+  return /^إ.{2,3}ا.$/.test(stem) || /^ت..ي.$/.test(stem) || /^ا.{3,4}ا.$/.test(stem);
 }
 
 /** "accused X of <trigger>" / "اتهم X ب<trigger>": the accused, when the trigger is the accusation's "of" phrase. */
@@ -558,6 +575,8 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
     const intro = introducers(view, m, anchor);
     const nearest = intro[0];
     const isLocative = (nearest !== undefined && (locative.has(nearest) || (nearest === 'ب' && isArabicScript(view.norms[m.tokenStart]) && !spec.has('ب')))) || (nearest === undefined && m.tokenStart > anchor && afterLocative(doc, m));
+    // A preposition the frame names admits the object even if it can also be locative ("sanctions on Belarus").
+    if (nearest !== undefined && spec.has(nearest)) return m;
     const admitted = intro.some((p) => spec.has(p) || (spec.has('destination') && destination.has(p)));
     if (admitted && (!isLocative || intro.length > 1)) return m;
     if (isLocative) {
@@ -599,7 +618,7 @@ function introducers(view: SentenceView, m: Mention, from: number): string[] {
   const out: string[] = [];
   const clitic = m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
   if (clitic && isArabicScript(view.norms[m.tokenStart])) out.push(clitic[0]);
-  const preps = [rules.words('destinationPreps'), rules.words('locativePreps'), rules.words('functionWords')];
+  const preps = [rules.words('destinationPreps'), rules.words('locativePreps'), rules.words('prepositions')];
   const breakers = rules.words('clauseBreakers');
   for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
     const n = view.norms[k];
