@@ -44,8 +44,32 @@ export interface Doc {
   titleTokens: Set<number>;
 }
 
+const bySentence = new WeakMap<Doc, { count: number; map: Map<number, Mention[]> }>();
+
+/** The mentions of one sentence in text order (indexed once per change in the article's mentions). */
 export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
-  return doc.mentions.filter((m) => m.sentence === sentence).sort((a, b) => a.tokenStart - b.tokenStart);
+  let index = bySentence.get(doc);
+  if (!index || index.count !== doc.mentions.length) {
+    const map = new Map<number, Mention[]>();
+    for (const m of doc.mentions) map.set(m.sentence, [...(map.get(m.sentence) ?? []), m]);
+    for (const list of map.values()) list.sort((a, b) => a.tokenStart - b.tokenStart);
+    bySentence.set(doc, (index = { count: doc.mentions.length, map }));
+  }
+  return index.map.get(sentence) ?? [];
+}
+
+const normsBySentence = new WeakMap<Doc, Map<number, string[]>>();
+
+/**
+ * The normalized tokens up to the end of a sentence: matches stay inside it, and the one array per sentence
+ * lets the phrase sets memoize their answers across the extractor's passes.
+ */
+export function sentenceNorms(doc: Doc, sentence: number): string[] {
+  let map = normsBySentence.get(doc);
+  if (!map) normsBySentence.set(doc, (map = new Map()));
+  let norms = map.get(sentence);
+  if (!norms) map.set(sentence, (norms = doc.norms.slice(0, doc.sentences[sentence].tokenEnd)));
+  return norms;
 }
 
 export function entityOf(doc: Doc, id: string): EntityInfo {

@@ -109,7 +109,21 @@ export interface TokenKey {
   proclitic: string;
 }
 
+const KEY_CACHE = [new Map<string, TokenKey[]>(), new Map<string, TokenKey[]>()];
+const KEY_CACHE_LIMIT = 200_000;
+
+/** Cached: an article repeats its words, and stemming is the matcher's hottest step. */
 export function tokenKeys(norm: string, withFuture = false): TokenKey[] {
+  const cache = KEY_CACHE[withFuture ? 1 : 0];
+  let keys = cache.get(norm);
+  if (!keys) {
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(norm, (keys = computeTokenKeys(norm, withFuture)));
+  }
+  return keys;
+}
+
+function computeTokenKeys(norm: string, withFuture: boolean): TokenKey[] {
   if (!isArabicScript(norm)) return [{ key: norm, proclitic: '' }];
   const stems = arabicStems(norm).map(({ stem, proclitic }) => ({ key: stem, proclitic }));
   if (withFuture) {
@@ -147,7 +161,11 @@ export interface PhraseMatch<T> {
 /** A set of multi-token patterns matched at a position, longest first. */
 export class PhraseSet<T> {
   private readonly byFirst = new Map<string, PhrasePattern<T>[]>();
-  private readonly prefixes: PhrasePattern<T>[] = [];
+  /** Prefix patterns indexed by their first two characters. */
+  private readonly prefixes = new Map<string, PhrasePattern<T>[]>();
+  /** Matches per token array and position: the extractor asks the same question many times per sentence. */
+  private readonly memo = new WeakMap<string[], Map<number, PhraseMatch<T>[]>>();
+  private readonly single = new Map<string, boolean>();
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [text, value] of entries) {
@@ -155,47 +173,78 @@ export class PhraseSet<T> {
       const first = elements[0];
       if (first.kind === 'gap') throw new Error(`pattern cannot start with a gap: ${text}`);
       const pattern = { elements, value };
-      if (first.kind === 'prefix') this.prefixes.push(pattern);
-      else this.byFirst.set(first.value, [...(this.byFirst.get(first.value) ?? []), pattern]);
+      const index = first.kind === 'prefix' ? this.prefixes : this.byFirst;
+      const key = first.kind === 'prefix' ? first.value.slice(0, 2) : first.value;
+      index.set(key, [...(index.get(key) ?? []), pattern]);
     }
   }
 
-  /** All matches starting at `index`, longest first. `norms` are the normalized tokens of the sentence. */
-  matchAt(norms: string[], index: number, withFuture = false): PhraseMatch<T>[] {
-    const results: PhraseMatch<T>[] = [];
-    for (const { key, proclitic } of tokenKeys(norms[index], withFuture)) {
-      const candidates = [...(this.byFirst.get(key) ?? []), ...this.prefixes.filter((p) => elementMatches(p.elements[0], key))];
-      for (const pattern of candidates) {
-        const end = matchRest(pattern.elements, norms, index + 1, 1);
-        if (end !== undefined) results.push({ value: pattern.value, end, proclitic });
-      }
-    }
-    return results.sort((a, b) => b.end - a.end || a.proclitic.length - b.proclitic.length);
+  /** All matches starting at `index` and ending by `limit` (default: the array's end), longest first. */
+  matchAt(norms: string[], index: number, withFuture = false, limit = norms.length): PhraseMatch<T>[] {
+    if (index >= limit || index < 0) return NO_MATCHES;
+    if (limit !== norms.length) return this.compute(norms, index, withFuture, limit);
+    let perArray = this.memo.get(norms);
+    if (!perArray) this.memo.set(norms, (perArray = new Map()));
+    const key = withFuture ? -index - 1 : index;
+    let result = perArray.get(key);
+    if (!result) perArray.set(key, (result = this.compute(norms, index, withFuture, limit)));
+    return result;
   }
 
+  private compute(norms: string[], index: number, withFuture: boolean, limit: number): PhraseMatch<T>[] {
+    let results: PhraseMatch<T>[] | undefined;
+    const keys = tokenKeys(norms[index], withFuture);
+    for (let k = 0; k < keys.length; k++) {
+      const { key, proclitic } = keys[k];
+      const exact = this.byFirst.get(key);
+      const prefixed = key.length >= 2 ? this.prefixes.get(key.substring(0, 2)) : undefined;
+      if (exact) results = this.collect(exact, key, proclitic, norms, index, limit, results);
+      if (prefixed) results = this.collect(prefixed, key, proclitic, norms, index, limit, results);
+    }
+    if (!results) return NO_MATCHES;
+    return results.length > 1 ? results.sort((a, b) => b.end - a.end || a.proclitic.length - b.proclitic.length) : results;
+  }
+
+  private collect(list: PhrasePattern<T>[], key: string, proclitic: string, norms: string[], index: number, limit: number, results: PhraseMatch<T>[] | undefined): PhraseMatch<T>[] | undefined {
+    for (const pattern of list) {
+      if (!elementMatches(pattern.elements[0], key)) continue;
+      const end = pattern.elements.length === 1 ? index + 1 : matchRest(pattern.elements, norms, index + 1, 1, limit);
+      if (end !== undefined) (results ??= []).push({ value: pattern.value, end, proclitic });
+    }
+    return results;
+  }
+
+  /** Whether one token on its own is in the set. */
   has(norm: string): boolean {
-    return this.matchAt([norm], 0).some((m) => m.end === 1);
+    let found = this.single.get(norm);
+    if (found === undefined) {
+      if (this.single.size >= 100_000) this.single.clear();
+      this.single.set(norm, (found = this.compute([norm], 0, false, 1).some((m) => m.end === 1)));
+    }
+    return found;
   }
 }
+
+const NO_MATCHES: never[] = [];
 
 function elementMatches(element: Element, key: string): boolean {
   if (element.kind === 'gap') return true;
   return element.kind === 'exact' ? key === element.value : key.startsWith(element.value);
 }
 
-function matchRest(elements: Element[], norms: string[], index: number, at: number): number | undefined {
+function matchRest(elements: Element[], norms: string[], index: number, at: number, limit: number): number | undefined {
   if (at === elements.length) return index;
   const element = elements[at];
   if (element.kind === 'gap') {
-    for (let skip = 0; skip <= 4 && index + skip <= norms.length; skip++) {
-      const end = matchRest(elements, norms, index + skip, at + 1);
+    for (let skip = 0; skip <= 4 && index + skip <= limit; skip++) {
+      const end = matchRest(elements, norms, index + skip, at + 1, limit);
       if (end !== undefined) return end;
     }
     return undefined;
   }
-  if (index >= norms.length) return undefined;
+  if (index >= limit) return undefined;
   const ok = tokenKeys(norms[index]).some(({ key }) => elementMatches(element, key));
-  return ok ? matchRest(elements, norms, index + 1, at + 1) : undefined;
+  return ok ? matchRest(elements, norms, index + 1, at + 1, limit) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +342,7 @@ export class Gazetteer {
   }
 
   /** Longest gazetteer match starting at `index` (tokens given as normalized and raw text). */
-  longestAt(norms: string[], raws: string[], index: number): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
+  longestAt(norms: string[], raws: string[], index: number, limit = norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
     let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
     for (const { key, proclitic } of tokenKeys(norms[index])) {
       let node = this.root.children.get(matchKey(key));
@@ -303,7 +352,7 @@ export class Gazetteer {
         if (fitting.length && (!best || i > best.end || (i === best.end && proclitic.length < best.proclitic.length))) {
           best = { entries: fitting, end: i, proclitic };
         }
-        if (i >= norms.length) break;
+        if (i >= limit) break;
         node = node.children.get(matchKey(norms[i]));
         i++;
       }

@@ -1,5 +1,5 @@
 import type { Doc, Mention } from './document';
-import { entityOf } from './document';
+import { entityOf, sentenceMentions } from './document';
 import { entityKey } from './keys';
 import type { GazetteerEntry } from './lexicon';
 import { isArabicScript, normalizeToken } from './normalize';
@@ -87,13 +87,12 @@ export function findGazetteerMentions(doc: Doc): void {
   const pending: { mention: Mention; entry: GazetteerEntry }[] = [];
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
-    const norms = doc.norms.slice(0, s.tokenEnd);
     for (let i = s.tokenStart; i < s.tokenEnd; ) {
       if (doc.tokens[i].kind === 'punct') {
         i++;
         continue;
       }
-      const match = gazetteer.longestAt(norms, doc.raws, i);
+      const match = gazetteer.longestAt(doc.norms, doc.raws, i, s.tokenEnd);
       if (!match) {
         i++;
         continue;
@@ -203,7 +202,7 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
     if (doc.skipped.has(index)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered(doc, i)) continue;
-      const event = rules.eventCues.matchAt(doc.norms.slice(0, s.tokenEnd), i)[0];
+      const event = rules.eventCues.matchAt(doc.norms, i, false, s.tokenEnd)[0];
       if (event) {
         discoverEvent(doc, index, i, event.end, event.value);
         continue;
@@ -225,7 +224,8 @@ function tokenKeysHas(set: { has(norm: string): boolean }, norm: string): boolea
 }
 
 function covered(doc: Doc, i: number): boolean {
-  return doc.mentions.some((m) => i >= m.tokenStart && i < m.tokenEnd);
+  const sentence = doc.sentences.findIndex((s) => i >= s.tokenStart && i < s.tokenEnd);
+  return sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd);
 }
 
 function quotedName(doc: Doc, from: number, limit: number): { from: number; to: number } | undefined {
@@ -282,7 +282,7 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
     const span = doc.norms.slice(i, last + 1);
     const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.norms[i]) ? i + 1 : i;
     // A named body has a name besides its cue words: "Institute for the Study of War", not "Foreign Ministry".
-    const generic = doc.rules!.words('governmentBodies').matchAt(doc.norms.slice(0, last + 1), start).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc.norms.slice(0, s.tokenEnd), start).length > 0;
+    const generic = doc.rules!.words('governmentBodies').matchAt(doc.norms, start, false, last + 1).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc.norms, start, false, s.tokenEnd).length > 0;
     if (last > start && span.some((n) => cues.has(n)) && !generic) {
       addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.tokens[start].start, doc.tokens[last].end), sentence, start, last + 1);
     }

@@ -20,8 +20,19 @@ export function asciiDigits(text: string): string {
   return text.replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf));
 }
 
-/** Folds Arabic letter variants, diacritics and tatweel; lower-cases and strips accents from Latin. */
+const NORMALIZED = new Map<string, string>();
+
+/** Folds Arabic letter variants, diacritics and tatweel; lower-cases and strips accents from Latin. Cached per token. */
 export function normalizeToken(token: string): string {
+  let norm = NORMALIZED.get(token);
+  if (norm === undefined) {
+    if (NORMALIZED.size >= 200_000) NORMALIZED.clear();
+    NORMALIZED.set(token, (norm = computeNormalized(token)));
+  }
+  return norm;
+}
+
+function computeNormalized(token: string): string {
   let s = asciiDigits(token.normalize('NFC'));
   if (isArabicScript(s)) {
     s = s.replace(ARABIC_DIACRITICS, '');

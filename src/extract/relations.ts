@@ -1,6 +1,6 @@
 import type { ArgumentSource, Claim } from './claims';
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions } from './document';
+import { entityOf, sentenceMentions, sentenceNorms } from './document';
 import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
@@ -29,6 +29,8 @@ interface Attribution {
   /** `marker`: "according to X" credits the whole sentence; `speech`: "X said that ..." credits its complement. */
   kind: 'marker' | 'speech';
   source: Mention;
+  /** Where the source's coordinated list ends ("US and South Korean officials"). */
+  sourceEnd: number;
   /** Tokens [from, to) whose claims the source is credited with. */
   from: number;
   to: number;
@@ -46,6 +48,10 @@ interface SentenceView {
   claims: Claim[];
   /** Subjects found for triggers so far, with or without an object: a coordinated verb goes on with them. */
   subjects: { at: number; subject: Mention }[];
+  /** Per token of the article: whether a relation trigger or a speech verb starts there (filled for this sentence). */
+  triggerStarts: Set<number>;
+  /** Dates of the sentence, found once (for asserted and for planned readings). */
+  dates: Map<boolean, ReturnType<typeof findDates>>;
 }
 
 type Found = { subject: Mention; subjectSource: ArgumentSource; object: Mention; objectSource?: ArgumentSource };
@@ -58,12 +64,17 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     index: sentence,
     start: s.tokenStart,
     end: s.tokenEnd,
-    norms: doc.norms.slice(0, s.tokenEnd),
+    norms: sentenceNorms(doc, sentence),
     mentions: sentenceMentions(doc, sentence),
     attributions: [],
     claims: [],
     subjects: [],
+    triggerStarts: new Set(),
+    dates: new Map(),
   };
+  for (let k = view.start; k < view.end; k++) {
+    if (doc.rules!.triggers.matchAt(view.norms, k, true).length || doc.rules!.speech.matchAt(view.norms, k).length) view.triggerStarts.add(k);
+  }
   markNationalities(view);
   view.attributions = findAttributions(view);
   for (const trigger of findTriggers(view)) view.claims.push(...claimsFor(view, trigger));
@@ -120,7 +131,7 @@ function spansMention(view: SentenceView, from: number, to: number): boolean {
 }
 
 function isTriggerAt(view: SentenceView, k: number): boolean {
-  return view.doc.rules!.triggers.matchAt(view.norms, k).length > 0 || view.doc.rules!.speech.matchAt(view.norms, k).length > 0;
+  return view.triggerStarts.has(k);
 }
 
 /** "sent" is SENT_TROOPS_TO only with troops in sight, SUPPLIED_WEAPONS_TO only with weapons. */
@@ -158,7 +169,8 @@ function findAttributions(view: SentenceView): Attribution[] {
       const source = view.mentions.find((m) => m.tokenStart >= marker.end && m.tokenStart <= marker.end + 4 && ACTORS.has(m.type));
       if (source) {
         markCoordinated(view, source, 'attribution');
-        out.push({ kind: 'marker', source, from: view.start, to: view.end, text: spanText(doc, i, lastCoordinated(view, source).tokenEnd) });
+        const sourceEnd = lastCoordinated(view, source).tokenEnd;
+        out.push({ kind: 'marker', source, sourceEnd, from: view.start, to: view.end, text: spanText(doc, i, sourceEnd) });
       }
       i = marker.end - 1;
       continue;
@@ -175,10 +187,10 @@ function findAttributions(view: SentenceView): Attribution[] {
     const closing = speech.end >= view.end || /^[,.;:!?]$/.test(view.norms[speech.end]) || /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/.test(view.norms[speech.end]);
     if (english && speaker === prior && closing && speaker.tokenStart > view.start + 2) {
       // "North Korea sent troops, US officials said." — the report precedes its source.
-      out.push({ kind: 'speech', source: speaker, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speech.end) });
+      out.push({ kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speech.end) });
     } else {
       const from = complement !== undefined ? complement + 1 : Math.max(speech.end, speaker.tokenEnd);
-      out.push({ kind: 'speech', source: speaker, from, to: view.end, text: spanText(doc, Math.min(i, speaker.tokenStart), Math.max(speech.end, speaker.tokenEnd)) });
+      out.push({ kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from, to: view.end, text: spanText(doc, Math.min(i, speaker.tokenStart), Math.max(speech.end, speaker.tokenEnd)) });
     }
   }
   return out;
@@ -227,7 +239,7 @@ function clauseEnd(view: SentenceView, from: number, crossThat: boolean): number
 /** An attribution's source is no argument of the claims it is credited with (its own later acts it may be). */
 function creditedTo(view: SentenceView, m: Mention, trigger: Trigger): boolean {
   if (m.qualifies === 'attribution') return true;
-  return view.attributions.some((a) => trigger.start >= a.from && trigger.start < a.to && m.tokenStart >= a.source.tokenStart && m.tokenEnd <= lastCoordinated(view, a.source).tokenEnd);
+  return view.attributions.some((a) => trigger.start >= a.from && trigger.start < a.to && m.tokenStart >= a.source.tokenStart && m.tokenEnd <= a.sourceEnd);
 }
 
 /** Tokens that a title phrase or an affiliation takes up: an argument may stand beyond them. */
@@ -751,8 +763,10 @@ function qualify(view: SentenceView, claim: Claim): void {
   claim.modality = modality;
   claim.polarity = polarity;
 
-  const dates = findDates(doc, view.start, view.end, modality === 'PLANNED');
-  const nearest = dates.sort((a, b) => Math.abs(a.tokenStart - claim.triggerStart) - Math.abs(b.tokenStart - claim.triggerStart))[0];
+  const planned = modality === 'PLANNED';
+  let dates = view.dates.get(planned);
+  if (!dates) view.dates.set(planned, (dates = findDates(doc, view.start, view.end, planned)));
+  const nearest = [...dates].sort((a, b) => Math.abs(a.tokenStart - claim.triggerStart) - Math.abs(b.tokenStart - claim.triggerStart))[0];
   if (nearest) claim.eventDate = nearest.value;
 
   const cls = QUANTITY_CLASS[claim.type];

@@ -1,6 +1,6 @@
 import type { Claim } from './claims';
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions } from './document';
+import { entityOf, sentenceMentions, sentenceNorms } from './document';
 import type { OfficeData, TitleInfo } from './lexicon';
 import { addDiscovered } from './mentions';
 import { isArabicScript } from './normalize';
@@ -16,7 +16,7 @@ const ACTOR_TYPES = new Set(['COUNTRY', 'ORGANIZATION']);
 export function findRoles(doc: Doc, sentence: number): Claim[] {
   const rules = doc.rules!;
   const s = doc.sentences[sentence];
-  const norms = doc.norms.slice(0, s.tokenEnd);
+  const norms = sentenceNorms(doc, sentence);
   const claims: Claim[] = [];
   const former = rules.words('formerMarkers');
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -85,7 +85,7 @@ function personAfter(doc: Doc, sentence: number, from: number): Mention | undefi
       k = m.tokenEnd;
       continue;
     }
-    if (rules.words('clauseBreakers').has(doc.norms[k]) || rules.triggers.matchAt(doc.norms.slice(0, s.tokenEnd), k).length || rules.speech.matchAt(doc.norms.slice(0, s.tokenEnd), k).length) break;
+    if (rules.words('clauseBreakers').has(doc.norms[k]) || rules.triggers.matchAt(doc.norms, k, false, s.tokenEnd).length || rules.speech.matchAt(doc.norms, k, false, s.tokenEnd).length) break;
     const name = nameAt(doc, k, s.tokenEnd);
     if (name) return addDiscovered(doc, 'PERSON', doc.text.slice(doc.tokens[k].start, doc.tokens[name - 1].end), sentence, k, name);
     // Only the title's own qualifiers may stand between it and the name.
@@ -112,18 +112,17 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
     return j - k >= 2 ? j : undefined;
   }
   if (!isArabicScript(doc.norms[k])) return undefined;
-  const norms = doc.norms.slice(0, end);
   const hasArticle = (n: string) => /^([وف]?(ال|بال|لل|كال))/.test(n);
   let j = k;
   while (j < end && j < k + 3) {
     const n = doc.norms[j];
-    if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(n) || rules.triggers.matchAt(norms, j).length || rules.speech.matchAt(norms, j).length || rules.titles.matchAt(norms, j).length) break;
+    if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(n) || rules.triggers.matchAt(doc.norms, j, false, end).length || rules.speech.matchAt(doc.norms, j, false, end).length || rules.titles.matchAt(doc.norms, j, false, end).length) break;
     // A name's words carry no article, but its last may (بشار الأسد); a name never opens with one.
     if (hasArticle(n) && (j === k || !n.startsWith('ال'))) break;
     j++;
     if (hasArticle(n)) break;
   }
-  const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.norms[j]) || rules.triggers.matchAt(norms, j).length > 0 || rules.speech.matchAt(norms, j).length > 0;
+  const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.norms[j]) || rules.triggers.matchAt(doc.norms, j, false, end).length > 0 || rules.speech.matchAt(doc.norms, j, false, end).length > 0;
   return j - k >= 2 && boundary ? j : undefined;
 }
 
