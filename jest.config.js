@@ -2,10 +2,11 @@
 const transform = { '^.+\\.tsx?$': 'ts-jest' };
 
 module.exports = {
+  // Integration tests start processes and wait for Neo4j; unit tests finish far sooner.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
-      testTimeout: 20000,
       testEnvironment: 'node',
       transform,
       roots: ['<rootDir>/src', '<rootDir>/tests'],
@@ -15,7 +16,6 @@ module.exports = {
     {
       // One real Neo4j for all integration tests, on free ports, stopped afterwards (or NEO4J_URI when set).
       displayName: 'integration',
-      testTimeout: 120000,
       testEnvironment: 'node',
       transform,
       roots: ['<rootDir>/tests'],

@@ -4,12 +4,15 @@ import { LocalNeo4j, ensureInstalled } from './graph/local-neo4j';
 import { migrate } from './graph/migrations';
 import { openGraph } from './graph/runtime';
 import { createHttpServer } from './api/server';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { extract } from './extract';
 import { evaluateDirectory, summarize } from './extract/evaluate';
 import { parseFrontMatter } from './ingest/article-file';
+import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline';
+import { readSources } from './ingest/sources';
+import { removeArticles } from './graph/repositories/articles-writer';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -22,7 +25,42 @@ Usage: geokg <command> [options]
   neo4j install|start|stop   manage the local Neo4j (start leaves it running; stop stops it)
   extract [--json] FILE|-    extract entities and claims from one article, no database (--lang ar|en, --date YYYY-MM-DD)
   eval [DIR]                 precision, recall and F1 of extraction against the gold files in DIR (default seeds/)
+  ingest PATH|URL...         ingest text/front-matter files, directories, NDJSON, HTML, RSS/Atom (files or URLs)
+                             [--batch N] [--concurrency N] [--dry-run]
+  remove-article ID...       remove articles, their claims and mentions; recompute the relations they supported
 `;
+
+const IngestArgs = z.object({
+  batch: z.coerce.number().int().min(1).max(5000).optional(),
+  concurrency: z.coerce.number().int().min(1).max(16).default(2),
+  'dry-run': z.boolean().default(false),
+  paths: z.array(z.string()).min(1, 'give at least one file, directory or URL to ingest'),
+});
+
+/** A progress bar on a terminal (articles/s, claims/s), a plain line every few seconds otherwise. */
+function progressReporter(): (p: IngestProgress) => void {
+  let last = 0;
+  return (p) => {
+    const rate = (n: number) => (p.seconds > 0 ? (n / p.seconds).toFixed(0) : '0');
+    const done = p.created + p.replaced + p.unchanged;
+    const line = `${p.seen} read, ${done} stored (${p.created} new, ${p.replaced} replaced, ${p.unchanged} unchanged), ${p.skipped} skipped | ${rate(done)} articles/s, ${rate(p.claims)} claims/s`;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${line}\x1b[K`);
+    } else if (Date.now() - last > 2000) {
+      last = Date.now();
+      log(line);
+    }
+  };
+}
+
+function printSummary(s: IngestSummary): void {
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  for (const e of s.errors) log(`skipped ${e.location}: ${e.message}`);
+  log(
+    `Done in ${s.seconds.toFixed(1)}s: ${s.created} new, ${s.unchanged} unchanged, ${s.replaced} replaced, ${s.skipped} skipped articles; ` +
+      `${s.entities} entities, ${s.claims} claims written${s.typeConflicts ? `; ${s.typeConflicts} entity type conflicts kept their first type` : ''}.`,
+  );
+}
 
 const ExtractArgs = z.object({
   json: z.boolean().default(false),
@@ -48,6 +86,10 @@ const commands: Record<string, Command> = {
     const graph = await openGraph(config, log);
     const database = graph.connection.database;
     await migrate(graph.driver, database);
+    if (config.seeds.ingestOnStart && existsSync(config.seeds.dir)) {
+      const summary = await ingest(graph.driver, database, readSources([config.seeds.dir]), { batchSize: config.ingest.batchSize, concurrency: 1, dryRun: false });
+      log(`Seeds: ${summary.created} new, ${summary.unchanged} unchanged, ${summary.replaced} replaced articles from ${config.seeds.dir}.`);
+    }
     const server = createHttpServer({ driver: graph.driver, database, config: config.api });
     await new Promise<void>((resolve) => server.listen(config.api.port, config.api.host, resolve));
     const lines = [
@@ -115,6 +157,45 @@ const commands: Record<string, Command> = {
       process.stdout.write(`${lang.padEnd(9)} ${String(s.articles).padStart(8)}  ${pct(r.precision)} ${pct(r.recall)} ${pct(r.f1)}       | ${pct(e.precision)} ${pct(e.recall)} ${pct(e.f1)}      | ${pct(s.modality)}\n`);
     }
     return 0;
+  },
+
+  async ingest(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { batch: { type: 'string' }, concurrency: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    });
+    const opts = validated(IngestArgs, { ...values, paths: positionals });
+    const config = loadConfig();
+    const graph = opts['dry-run'] ? undefined : await openGraph(config, log);
+    try {
+      if (graph) await migrate(graph.driver, graph.connection.database);
+      const summary = await ingest(graph?.driver, graph?.connection.database ?? config.neo4j.database, readSources(opts.paths), {
+        batchSize: opts.batch ?? config.ingest.batchSize,
+        concurrency: opts.concurrency,
+        dryRun: opts['dry-run'],
+        onProgress: progressReporter(),
+      });
+      printSummary(summary);
+      // 3: something was skipped; the rest went in.
+      return summary.skipped > 0 ? 3 : 0;
+    } finally {
+      await graph?.close();
+    }
+  },
+
+  async 'remove-article'(args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true });
+    if (positionals.length === 0) throw new UserFacingError('Usage: geokg remove-article ID...');
+    const config = loadConfig();
+    const graph = await openGraph(config, log);
+    try {
+      const { removed } = await removeArticles(graph.driver, graph.connection.database, positionals);
+      log(`Removed ${removed} of ${positionals.length} articles.`);
+      return removed === positionals.length ? 0 : 3;
+    } finally {
+      await graph.close();
+    }
   },
 
   async migrate() {

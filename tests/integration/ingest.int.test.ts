@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { removeArticles, writeArticles } from '../../src/graph/repositories/articles-writer';
+import { ingest, prepareArticle } from '../../src/ingest/pipeline';
+import { readSources, type SourceItem } from '../../src/ingest/sources';
+import { dumpGraph } from '../support/graph';
+import { isolationTag, testConnection, testDriver } from '../support/neo4j';
+
+const BIN = path.resolve(__dirname, '../../bin/geokg.js');
+
+async function* items(articles: { id: string; text: string; publishedAt?: string }[]): AsyncGenerator<SourceItem> {
+  for (const a of articles) yield { ok: true, location: a.id, article: { language: 'en', publishedAt: '2025-01-06', ...a } };
+}
+
+describe('ingestion into Neo4j', () => {
+  let driver: Driver;
+  const { database } = testConnection();
+  const tag = isolationTag();
+  const ids: string[] = [];
+  const article = (n: string, text: string, publishedAt = '2025-01-06') => {
+    const id = `${tag}-${n}`;
+    ids.push(id);
+    return { id, text, publishedAt };
+  };
+  const run = (list: { id: string; text: string }[]) => ingest(driver, database, items(list), { batchSize: 2, concurrency: 1, dryRun: false });
+  const edge = async (type: 'CONDEMNED', subject: string, object: string) => {
+    const { records } = await driver.executeQuery(`MATCH (:Entity {id: $subject})-[r:${type}]->(:Entity {id: $object}) RETURN properties(r) AS r`, { subject, object }, { database });
+    return records[0]?.get('r') as Record<string, unknown> | undefined;
+  };
+
+  beforeAll(() => {
+    driver = testDriver();
+  });
+  afterEach(async () => {
+    await removeArticles(driver, database, ids.splice(0));
+  });
+  afterAll(async () => {
+    await driver.close();
+  });
+
+  it('changes nothing when the same articles are ingested twice', async () => {
+    const list = [article('a', 'Germany condemned Russia over the strike on Kharkiv.'), article('b', 'North Korea sent 10,000 troops to Russia, according to Reuters.'), article('c', 'Qatar urged Israel to allow aid into Gaza.')];
+    const first = await run(list);
+    expect(first).toMatchObject({ created: 3, unchanged: 0 });
+    const before = await dumpGraph(driver);
+    const second = await run(list);
+    expect(second).toMatchObject({ created: 0, unchanged: 3, replaced: 0 });
+    expect(await dumpGraph(driver)).toEqual(before);
+    expect(await edge('CONDEMNED', 'Q183', 'Q159')).toMatchObject({ claimCount: 1, articleCount: 1, firstSeen: '2025-01-06' });
+  });
+
+  it('replaces the claims of an edited article', async () => {
+    await run([article('edit', 'Germany condemned Russia on Monday.')]);
+    expect(await edge('CONDEMNED', 'Q183', 'Q159')).toBeDefined();
+    const summary = await run([{ id: `${tag}-edit`, text: 'Germany condemned Iran on Monday.' }]);
+    expect(summary).toMatchObject({ replaced: 1, created: 0 });
+    expect(await edge('CONDEMNED', 'Q183', 'Q159')).toBeUndefined();
+    expect(await edge('CONDEMNED', 'Q183', 'Q794')).toMatchObject({ claimCount: 1, articleCount: 1 });
+  });
+
+  it('recomputes projections when an article is removed', async () => {
+    await run([article('one', 'Germany condemned Russia on Monday.', '2025-01-06'), article('two', 'Germany condemned Russia again.', '2025-02-10')]);
+    expect(await edge('CONDEMNED', 'Q183', 'Q159')).toMatchObject({ claimCount: 2, articleCount: 2, firstSeen: '2025-01-06', lastSeen: '2025-02-10' });
+    await removeArticles(driver, database, [`${tag}-two`]);
+    expect(await edge('CONDEMNED', 'Q183', 'Q159')).toMatchObject({ claimCount: 1, articleCount: 1, lastSeen: '2025-01-06' });
+    await removeArticles(driver, database, [`${tag}-one`]);
+    expect(await edge('CONDEMNED', 'Q183', 'Q159')).toBeUndefined();
+  });
+
+  it('leaves no partial article when a batch fails midway', async () => {
+    const name = `T${tag.slice(1).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)])}`;
+    const good = prepareArticle({ ...article('ok', `The ${name} Institute for Peace condemned Russia.`), language: 'en' });
+    const bad = prepareArticle({ ...article('bad', 'Germany condemned Russia.'), language: 'en' });
+    bad.article.publishedAt = 'not-a-date'; // fails in the article statement, after entities were merged
+    await expect(writeArticles(driver, database, [good, bad])).rejects.toThrow();
+    const { records } = await driver.executeQuery(
+      `OPTIONAL MATCH (a:Article) WHERE a.id IN $ids WITH count(a) AS articles
+       OPTIONAL MATCH (c:Claim) WHERE c.articleId IN $ids WITH articles, count(c) AS claims
+       OPTIONAL MATCH (e:Entity) WHERE e.name CONTAINS $tag RETURN articles, claims, count(e) AS entities`,
+      { ids: [good.article.id, bad.article.id], tag: name },
+      { database },
+    );
+    expect(records[0].toObject()).toEqual({ articles: 0, claims: 0, entities: 0 });
+    expect(good.entities.some((e) => e.name.includes(name))).toBe(true);
+  });
+
+  it('gives the same graph from two concurrent processes as from one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'geokg-ingest-'));
+    try {
+      const corpus = Array.from({ length: 24 }, (_, n) =>
+        article(`c${n}`, [`Germany condemned Russia on day ${n}.`, `Iran supplied drones to Russia, officials said.`, `France sent ${n + 1} troops to Estonia.`, `Japan and the Philippines held joint drills.`][n % 4]),
+      );
+      const line = (a: { id: string; text: string; publishedAt: string }) => JSON.stringify({ ...a, language: 'en' });
+      writeFileSync(path.join(dir, 'first.ndjson'), corpus.slice(0, 16).map(line).join('\n'));
+      writeFileSync(path.join(dir, 'second.ndjson'), corpus.slice(8).map(line).join('\n'));
+      writeFileSync(path.join(dir, 'all.ndjson'), corpus.map(line).join('\n'));
+      const env = { ...process.env, NEO4J_URI: testConnection().uri, NEO4J_PASSWORD: testConnection().password };
+      const cli = (file: string) =>
+        new Promise<number>((resolve) => {
+          const child = spawn('node', [BIN, 'ingest', '--batch', '3', path.join(dir, file)], { env, stdio: 'ignore' });
+          child.on('exit', (code) => resolve(code ?? -1));
+        });
+      expect(await Promise.all([cli('first.ndjson'), cli('second.ndjson')])).toEqual([0, 0]);
+      const concurrent = await dumpGraph(driver);
+      await removeArticles(driver, database, corpus.map((a) => a.id));
+      expect(await cli('all.ndjson')).toBe(0);
+      expect(await dumpGraph(driver)).toEqual(concurrent);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a bad item with its location and still ingests the rest', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'geokg-bad-'));
+    try {
+      const good = { id: `${tag}-nd1`, text: 'Germany condemned Russia.', language: 'en' };
+      ids.push(good.id);
+      writeFileSync(path.join(dir, 'feed.ndjson'), [JSON.stringify(good), '{not json', JSON.stringify({ id: `${tag}-nd3`, text: '' })].join('\n'));
+      const summary = await ingest(driver, database, readSources([dir]), { batchSize: 10, concurrency: 1, dryRun: false });
+      expect(summary).toMatchObject({ created: 1, skipped: 2 });
+      expect(summary.errors.map((e) => e.location)).toEqual([path.join(dir, 'feed.ndjson:2'), path.join(dir, 'feed.ndjson:3')]);
+      expect(summary.errors[1].message).toBe('text: text is empty');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
