@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   GEOKG_CORS_ORIGINS: list.default(['*']),
   GEOKG_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   GEOKG_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  GEOKG_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
+  GEOKG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   GEOKG_SEEDS_DIR: z.string().default('seeds'),
   GEOKG_INGEST_SEEDS: flag.default(true),
   GEOKG_INGEST_BATCH: z.coerce.number().int().min(1).max(5000).default(50),
@@ -79,6 +81,9 @@ export interface Config {
     corsOrigins: string[];
     maxPageSize: number;
     txTimeoutMs: number;
+    /** Requests per minute per API key or client address. */
+    rateLimitPerMinute: number;
+    maxBodyBytes: number;
   };
   seeds: { dir: string; ingestOnStart: boolean };
   ingest: { batchSize: number };
@@ -122,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       corsOrigins: e.GEOKG_CORS_ORIGINS,
       maxPageSize: e.GEOKG_MAX_PAGE_SIZE,
       txTimeoutMs: e.GEOKG_TX_TIMEOUT_MS,
+      rateLimitPerMinute: e.GEOKG_RATE_LIMIT,
+      maxBodyBytes: e.GEOKG_MAX_BODY_BYTES,
     },
     seeds: { dir: path.resolve(cwd, e.GEOKG_SEEDS_DIR), ingestOnStart: e.GEOKG_INGEST_SEEDS },
     ingest: { batchSize: e.GEOKG_INGEST_BATCH },

@@ -1,33 +1,83 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
-import { resolvers } from './resolvers';
+import { GraphDb } from './db';
+import { RateLimitedError, UnauthenticatedError } from './errors';
+import { createLoaders } from './loaders';
+import { resolvers, type AppContext, type ClaimEvent } from './resolvers';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql');
-
-export interface AppContext {
-  driver: Driver;
-  database: string;
-  config: Config['api'];
-}
 
 export interface AppDeps {
   driver: Driver;
   database: string;
   config: Config['api'];
+  /** Given by tests to count round trips; by default one per request. */
+  db?: () => GraphDb;
+}
+
+/** Query limits: GraphQL Armor's validation rules, rejected with a code of their own. */
+const LIMITS = { depth: 10, cost: 20_000, aliases: 15, tokens: 3_000 };
+
+function limitError(code: string) {
+  return (_ctx: unknown, error: GraphQLError) => {
+    Object.assign(error.extensions, { code });
+  };
+}
+
+/** Requests per minute per client (its API key, else its address). */
+function rateLimiter(perMinute: number) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (client: string) => {
+    const now = Date.now();
+    const w = windows.get(client);
+    if (!w || now - w.start >= 60_000) {
+      if (windows.size > 10_000) windows.clear();
+      windows.set(client, { start: now, count: 1 });
+      return;
+    }
+    if (++w.count > perMinute) throw new RateLimitedError(Math.ceil((w.start + 60_000 - now) / 1000));
+  };
+}
+
+function presentedKey(request: Request): string | undefined {
+  const auth = request.headers.get('authorization');
+  const bearer = auth && /^Bearer\s+(.+)$/i.exec(auth)?.[1];
+  return bearer ?? request.headers.get('x-api-key') ?? undefined;
 }
 
 /** Builds the GraphQL app without listening, so tests call `yoga.fetch()` in-process. */
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, never>, AppContext> {
   const schema = makeExecutableSchema<AppContext>({ typeDefs: readFileSync(SCHEMA_FILE, 'utf8'), resolvers });
+  const pubsub = createPubSub<{ claims: [ClaimEvent] }>();
+  const limit = rateLimiter(deps.config.rateLimitPerMinute);
   return createYoga<Record<string, never>, AppContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     cors: { origin: deps.config.corsOrigins },
-    context: () => ({ driver: deps.driver, database: deps.database, config: deps.config }),
+    maskedErrors: true,
+    plugins: [
+      maxDepthPlugin({ n: LIMITS.depth, onReject: [limitError('QUERY_TOO_DEEP')] }),
+      costLimitPlugin({ maxCost: LIMITS.cost, onReject: [limitError('QUERY_TOO_COSTLY')] }),
+      maxAliasesPlugin({ n: LIMITS.aliases, onReject: [limitError('TOO_MANY_ALIASES')] }),
+      maxTokensPlugin({ n: LIMITS.tokens, onReject: [limitError('QUERY_TOO_LARGE')] }),
+    ],
+    context: ({ request }) => {
+      const key = presentedKey(request);
+      const valid = key !== undefined && deps.config.apiKeys.includes(key);
+      if (deps.config.readsRequireKey && !valid) throw new UnauthenticatedError();
+      limit(valid ? `key:${key}` : `ip:${request.headers.get('x-forwarded-for') ?? 'local'}`);
+      const db = deps.db?.() ?? new GraphDb(deps.driver, deps.database, deps.config.txTimeoutMs);
+      return { db, loaders: createLoaders(db), config: deps.config, pubsub, apiKey: valid ? key : undefined, badKey: key !== undefined && !valid };
+    },
   });
 }

@@ -7,6 +7,10 @@ import { createApp } from './app';
 export function createHttpServer(deps: { driver: Driver; database: string; config: Config['api'] }): Server {
   const yoga = createApp(deps);
   return createServer(async (req, res) => {
+    if (Number(req.headers['content-length'] ?? 0) > deps.config.maxBodyBytes) {
+      res.writeHead(413, { 'content-type': 'application/json' }).end(`{"errors":[{"message":"Request body over ${deps.config.maxBodyBytes} bytes","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`);
+      return;
+    }
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;

@@ -83,7 +83,7 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
         objectId,
         attributedToId: attributedToId && redirect(attributedToId),
         locationId: locationId && redirect(locationId),
-        props: { ...props, subjectId, objectId, relationKey: key, articleId: a.article.id },
+        props: { ...props, subjectId, objectId, relationKey: key, articleId: a.article.id, attributedToId: attributedToId && redirect(attributedToId), locationId: locationId && redirect(locationId) },
       };
     }),
   );

@@ -1,0 +1,206 @@
+/**
+ * The Cypher the API reads and writes with, one named constant per query, all parameterized.
+ * Lists page first (ORDER BY … SKIP … LIMIT) and expand later, through the loaders.
+ */
+
+/** Entities by id, following merge redirects, in one round trip (the entity loader). */
+export const ENTITIES_BY_ID = `
+UNWIND $ids AS id
+OPTIONAL MATCH (r:Redirect {fromId: id})
+WITH id, coalesce(r.toId, id) AS target
+MATCH (e:Entity {id: target})
+RETURN id, e {.id, .type, .name, .names, .aliases, .wikidataId,
+              mentionCount: COUNT { (e)<-[:MENTIONS]-() },
+              claimCount: COUNT { (e)<-[:SUBJECT|OBJECT]-(:Claim) }} AS entity`;
+
+export const ARTICLES_BY_ID = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN id, a {.id, .url, .title, .source, .language, .contentHash, publishedAt: toString(a.publishedAt)} AS article`;
+
+/**
+ * One page of claims per relation key, newest first, in one round trip (the relation-claims loader).
+ * SKIP/LIMIT cannot take a row's values, so each key's ordered claims are sliced as a list of node references.
+ */
+export const CLAIMS_BY_RELATION = `
+UNWIND range(0, size($pages) - 1) AS i
+WITH i, $pages[i] AS page
+CALL {
+  WITH page
+  MATCH (c:Claim {relationKey: page.key})
+  WITH page, c ORDER BY c.eventDate DESC, c.id
+  WITH page, collect(c) AS ordered
+  WITH ordered[page.skip..page.skip + page.limit] AS slice
+  RETURN [c IN slice | c {.*}] AS claims
+}
+RETURN i, claims
+ORDER BY i`;
+
+/** Each entity's strongest projected relations (either direction), in one round trip (the entity-relations loader). */
+export const RELATIONS_BY_ENTITY = `
+UNWIND range(0, size($requests) - 1) AS i
+WITH i, $requests[i] AS req
+CALL {
+  WITH req
+  MATCH (:Entity {id: req.id})-[r]-(:Entity)
+  WHERE type(r) IN req.types
+  WITH DISTINCT req, r ORDER BY r.confidence DESC, type(r), startNode(r).id, endNode(r).id
+  WITH req, collect(r) AS ordered
+  WITH ordered[0..req.limit] AS top
+  RETURN [r IN top | {type: type(r), subject: startNode(r).id, object: endNode(r).id, props: properties(r)}] AS relations
+}
+RETURN i, relations
+ORDER BY i`;
+
+export const COUNT_CLAIMS_BY_RELATION = `
+UNWIND $keys AS key
+RETURN key, COUNT { MATCH (c:Claim {relationKey: key}) } AS total`;
+
+export const SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WHERE $types IS NULL OR node.type IN $types
+RETURN node.id AS id
+ORDER BY score DESC, id
+SKIP $skip LIMIT $limit`;
+
+export const SEARCH_COUNT = `
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node
+WHERE $types IS NULL OR node.type IN $types
+RETURN count(node) AS total`;
+
+export const ENTITIES_PAGE = `
+MATCH (e:Entity)
+WHERE $types IS NULL OR e.type IN $types
+WITH e, COUNT { (e)<-[:MENTIONS]-() } AS mentions
+ORDER BY mentions DESC, e.id
+SKIP $skip LIMIT $limit
+RETURN e.id AS id`;
+
+export const ENTITIES_COUNT = `
+MATCH (e:Entity)
+WHERE $types IS NULL OR e.type IN $types
+RETURN count(e) AS total`;
+
+/** The projected relations matching a filter. `$anchor` (an entity id) narrows the start to one node when given. */
+const RELATION_MATCH = (anchored: 'subject' | 'object' | 'either' | 'none') => {
+  const pattern = {
+    subject: 'MATCH (s:Entity {id: $anchor})-[r]->(o:Entity)',
+    object: 'MATCH (s:Entity)-[r]->(o:Entity {id: $anchor})',
+    either: 'MATCH (x:Entity {id: $anchor})-[r]-(y:Entity) WITH r, startNode(r) AS s, endNode(r) AS o',
+    none: 'MATCH (s:Entity)-[r]->(o:Entity)',
+  }[anchored];
+  return `${pattern}
+WHERE type(r) IN $types
+  AND ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
+  AND ($since IS NULL OR r.lastSeen >= $since) AND ($until IS NULL OR r.firstSeen <= $until)
+  AND r.confidence >= $minConfidence AND r.articleCount >= $minArticles
+  AND ($modality IS NULL OR EXISTS { MATCH (c:Claim {relationKey: type(r) + '|' + s.id + '|' + o.id}) WHERE c.modality = $modality })`;
+};
+
+export const RELATIONS_PAGE = Object.fromEntries(
+  (['subject', 'object', 'either', 'none'] as const).map((a) => [
+    a,
+    `${RELATION_MATCH(a)}
+WITH DISTINCT r, s, o
+ORDER BY r.confidence DESC, r.articleCount DESC, type(r), s.id, o.id
+SKIP $skip LIMIT $limit
+RETURN type(r) AS type, s.id AS subject, o.id AS object, properties(r) AS props`,
+  ]),
+) as Record<'subject' | 'object' | 'either' | 'none', string>;
+
+export const RELATIONS_COUNT = Object.fromEntries(
+  (['subject', 'object', 'either', 'none'] as const).map((a) => [a, `${RELATION_MATCH(a)}\nRETURN count(DISTINCT r) AS total`]),
+) as Record<'subject' | 'object' | 'either' | 'none', string>;
+
+const TIMELINE_MATCH = `
+MATCH (c:Claim)-[:SUBJECT|OBJECT]->(:Entity {id: $id})
+WHERE ($types IS NULL OR c.type IN $types) AND ($since IS NULL OR c.eventDate >= $since) AND ($until IS NULL OR c.eventDate <= $until)`;
+
+export const TIMELINE_PAGE = `${TIMELINE_MATCH}
+WITH DISTINCT c ORDER BY c.eventDate DESC, c.id SKIP $skip LIMIT $limit
+RETURN c {.*} AS claim`;
+
+export const TIMELINE_COUNT = `${TIMELINE_MATCH}
+RETURN count(DISTINCT c) AS total`;
+
+export const ARTICLES_PAGE = `
+MATCH (a:Article)
+WITH a ORDER BY a.publishedAt DESC, a.id SKIP $skip LIMIT $limit
+RETURN a.id AS id`;
+
+export const ARTICLES_COUNT = `MATCH (a:Article) RETURN count(a) AS total`;
+
+/** Up to $limit projected relations within 3 hops, then cut to $depth: one query for a graph view. */
+export const NEIGHBORHOOD = `
+MATCH (x:Entity {id: $id})
+OPTIONAL MATCH p = (x)-[rels*1..3]-(:Entity)
+WHERE length(p) <= $depth AND all(r IN rels WHERE type(r) IN $types)
+UNWIND (CASE WHEN p IS NULL THEN [null] ELSE relationships(p) END) AS r
+WITH x, r WHERE r IS NOT NULL
+WITH x, r, startNode(r) AS s, endNode(r) AS o
+WITH DISTINCT x, r, s, o
+ORDER BY r.confidence DESC, type(r), s.id, o.id
+LIMIT $limit
+RETURN x.id AS center, type(r) AS type, s.id AS subject, o.id AS object, properties(r) AS props`;
+
+const COUNT_FILTER = `
+MATCH (c:Claim)
+WHERE c.type IN $types
+  AND ($subject IS NULL OR c.subjectId = $subject) AND ($object IS NULL OR c.objectId = $object)
+  AND ($involving IS NULL OR c.subjectId = $involving OR c.objectId = $involving)
+  AND ($since IS NULL OR c.eventDate >= $since) AND ($until IS NULL OR c.eventDate <= $until)
+  AND c.confidence >= $minConfidence AND ($modality IS NULL OR c.modality = $modality)`;
+
+export const RELATION_COUNTS = {
+  TYPE: `${COUNT_FILTER}\nRETURN c.type AS key, count(*) AS count ORDER BY count DESC, key LIMIT $limit`,
+  MONTH: `${COUNT_FILTER} AND c.eventDate IS NOT NULL\nRETURN substring(c.eventDate, 0, 7) AS key, count(*) AS count ORDER BY key LIMIT $limit`,
+  SUBJECT: `${COUNT_FILTER}\nRETURN c.subjectId AS key, count(*) AS count ORDER BY count DESC, key LIMIT $limit`,
+  OBJECT: `${COUNT_FILTER}\nRETURN c.objectId AS key, count(*) AS count ORDER BY count DESC, key LIMIT $limit`,
+} as const;
+
+export const TOP_ACTORS = `
+MATCH (c:Claim)
+WHERE c.type IN $types AND c.polarity = 'POSITIVE' AND ($since IS NULL OR c.eventDate >= $since)
+RETURN c.subjectId AS id, count(*) AS count
+ORDER BY count DESC, id
+LIMIT $limit`;
+
+export const ADD_ALIAS = `
+MATCH (e:Entity {id: $id})
+SET e.aliases = CASE WHEN $alias IN coalesce(e.aliases, []) THEN e.aliases ELSE coalesce(e.aliases, []) + $alias END,
+    e.searchKeys = reduce(acc = coalesce(e.searchKeys, []), k IN $keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
+RETURN e.id AS id`;
+
+/** Merging: the claims, mentions and names of `merge` move to `keep`; a redirect keeps the old id resolving. */
+export const MERGE_FOOTPRINT = `
+MATCH (old:Entity {id: $merge})
+OPTIONAL MATCH (c:Claim)-[:SUBJECT|OBJECT]->(old)
+RETURN collect(DISTINCT c.relationKey) AS keys`;
+
+export const MERGE_MOVE = `
+MATCH (keep:Entity {id: $keep}), (old:Entity {id: $merge})
+CALL { WITH keep, old MATCH (c:Claim)-[r:SUBJECT]->(old) MERGE (c)-[:SUBJECT]->(keep) DELETE r SET c.subjectId = keep.id }
+CALL { WITH keep, old MATCH (c:Claim)-[r:OBJECT]->(old) MERGE (c)-[:OBJECT]->(keep) DELETE r SET c.objectId = keep.id }
+CALL { WITH keep, old MATCH (c:Claim)-[r:ATTRIBUTED_TO]->(old) MERGE (c)-[:ATTRIBUTED_TO]->(keep) DELETE r }
+CALL { WITH keep, old MATCH (c:Claim)-[r:AT]->(old) MERGE (c)-[:AT]->(keep) DELETE r }
+CALL { WITH keep, old MATCH (a:Article)-[m:MENTIONS]->(old) MERGE (a)-[k:MENTIONS]->(keep) SET k.count = coalesce(k.count, 0) + m.count DELETE m }
+SET keep.aliases = reduce(acc = coalesce(keep.aliases, []), x IN coalesce(old.aliases, []) + old.name | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    keep.names = reduce(acc = coalesce(keep.names, []), x IN coalesce(old.names, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    keep.searchKeys = reduce(acc = coalesce(keep.searchKeys, []), x IN coalesce(old.searchKeys, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+WITH keep, old
+MERGE (redirect:Redirect {fromId: old.id})
+SET redirect.toId = keep.id
+WITH keep, old
+OPTIONAL MATCH (earlier:Redirect {toId: old.id})
+SET earlier.toId = keep.id
+WITH DISTINCT keep, old
+DETACH DELETE old
+RETURN keep.id AS id`;
+
+/** Claims of the relation keys given, re-keyed after a merge (their ends changed). */
+export const REKEY_CLAIMS = `
+MATCH (c:Claim)-[:SUBJECT|OBJECT]->(:Entity {id: $keep})
+SET c.relationKey = CASE WHEN c.type IN $symmetric AND c.objectId < c.subjectId
+                         THEN c.type + '|' + c.objectId + '|' + c.subjectId
+                         ELSE c.type + '|' + c.subjectId + '|' + c.objectId END
+RETURN collect(DISTINCT c.relationKey) AS keys`;
