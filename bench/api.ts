@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config';
+import { connect } from '../src/graph/driver';
+import { LocalNeo4j, freePort } from '../src/graph/local-neo4j';
+import { migrate } from '../src/graph/migrations';
+import * as repo from '../src/graph/repositories/graph-reader';
+import { ingest } from '../src/ingest/pipeline';
+import { readSources } from '../src/ingest/sources';
+import { GraphDb } from '../src/api/db';
+import { generateCorpus } from './corpus';
+import { machine, median } from './machine';
+
+/**
+ * API latency and throughput over a generated graph (≥ 100,000 claims): a fixed mix of dashboard queries through
+ * HTTP (the server in its own process, autocannon as the client) at concurrency 1, 10 and 50, and the same reads
+ * done directly with the driver (the ceiling).
+ */
+const ARTICLES = Number(process.env.ARTICLES ?? 12_000);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const LEVELS = [1, 10, 50];
+
+const MIX = [
+  { name: 'search', query: '{ search(text: "korea", first: 10) { edges { node { id name } } } }' },
+  { name: 'relations+claims', query: '{ relations(first: 20, filter: { types: [SENT_TROOPS_TO, SUPPLIED_WEAPONS_TO] }) { edges { node { subject { name } object { name } confidence claims(first: 3) { edges { node { modality evidence { sentence article { title } } } } } } } } }' },
+  { name: 'neighborhood', query: '{ neighborhood(id: "Q159", depth: 1, limit: 50) { nodes { id name } edges { type subject { id } object { id } } } }' },
+  { name: 'timeline', query: '{ timeline(entityId: "Q423", first: 20) { edges { node { type eventDate subject { name } object { name } } } } }' },
+  { name: 'counts-by-month', query: '{ relationCounts(groupBy: MONTH, filter: { involving: "Q212" }) { key count } }' },
+];
+
+async function directMix(db: GraphDb): Promise<void> {
+  // The same reads the resolvers make for the mix, without HTTP and GraphQL.
+  const ids = await repo.searchEntities(db, 'korea', undefined, { skip: 0, limit: 11 });
+  await repo.entitiesById(db, ids);
+  const rels = await repo.relationPage(db, { types: ['SENT_TROOPS_TO', 'SUPPLIED_WEAPONS_TO'] }, { skip: 0, limit: 21 });
+  await repo.entitiesById(db, [...new Set(rels.flatMap((r) => [r.subjectId, r.objectId]))]);
+  const claims = await repo.claimsByRelation(db, rels.map((r) => ({ key: r.id, skip: 0, limit: 4 })));
+  await repo.articlesById(db, [...new Set(claims.flat().map((c) => c.articleId))]);
+  const edges = await repo.neighborhood(db, 'Q159', 1, undefined, 50);
+  await repo.entitiesById(db, [...new Set(edges.flatMap((e) => [e.subjectId, e.objectId]))]);
+  const timeline = await repo.timelinePage(db, { id: 'Q423' }, { skip: 0, limit: 21 });
+  await repo.entitiesById(db, [...new Set(timeline.flatMap((c) => [c.subjectId, c.objectId]))]);
+  await repo.relationCounts(db, 'MONTH', { involving: 'Q212' }, 50);
+}
+
+async function driverCeiling(db: GraphDb, concurrency: number): Promise<{ rps: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  let mixes = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const t = performance.now();
+        await directMix(db);
+        latencies.push((performance.now() - t) / MIX.length);
+        mixes++;
+      }
+    }),
+  );
+  const sorted = latencies.sort((a, b) => a - b);
+  return { rps: (mixes * MIX.length) / SECONDS, p50: median(sorted), p99: sorted[Math.floor(sorted.length * 0.99)] ?? 0 };
+}
+
+async function main() {
+  const config = loadConfig();
+  console.log(`machine: ${machine()}`);
+  const runs = path.join(config.neo4j.home, 'bench-runs');
+  mkdirSync(runs, { recursive: true });
+  const server = new LocalNeo4j({ root: config.neo4j.home, instanceDir: mkdtempSync(path.join(runs, 'api-')), boltPort: await freePort(), httpPort: await freePort(), heap: '2g', pageCache: '1g', username: 'neo4j', password: 'bench-password' });
+  await server.start();
+  const connection = { uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' };
+  const driver = await connect(connection);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'geokg-bench-api-'));
+  let api: ChildProcess | undefined;
+  try {
+    await migrate(driver, 'neo4j');
+    const file = path.join(dir, 'corpus.ndjson');
+    writeFileSync(file, generateCorpus(ARTICLES, 300, 11).map((a) => JSON.stringify(a)).join('\n'));
+    const built = await ingest(driver, 'neo4j', readSources([file]), { batchSize: 250, concurrency: 2, dryRun: false });
+    console.log(`graph: ${built.created} articles, ${built.claims} claims (built in ${built.seconds.toFixed(0)} s)`);
+
+    const port = await freePort();
+    api = spawn('node', [path.resolve(__dirname, '../bin/geokg.js'), 'serve'], {
+      env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, PORT: String(port), GEOKG_INGEST_SEEDS: 'false', GEOKG_RATE_LIMIT: '100000000' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      api!.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL API') && resolve());
+      api!.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+    });
+    const db = new GraphDb(driver, 'neo4j', 15000);
+    console.log(`mix: ${MIX.map((m) => m.name).join(', ')}; ${SECONDS} s per level`);
+    console.log('concurrency | HTTP req/s   p50 ms   p99 ms | driver req/s   p50 ms   p99 ms | HTTP/driver');
+    for (const connections of LEVELS) {
+      const http = await autocannon({
+        url: `http://127.0.0.1:${port}/graphql`,
+        connections,
+        duration: SECONDS,
+        requests: MIX.map((m) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: m.query }) })),
+      });
+      const direct = await driverCeiling(db, connections);
+      const errors = http.errors + http.non2xx;
+      console.log(
+        `${String(connections).padStart(11)} | ${http.requests.average.toFixed(0).padStart(10)} ${http.latency.p50.toFixed(1).padStart(8)} ${http.latency.p99.toFixed(1).padStart(8)} | ${direct.rps.toFixed(0).padStart(12)} ${direct.p50.toFixed(1).padStart(8)} ${direct.p99.toFixed(1).padStart(8)} | ${((100 * http.requests.average) / direct.rps).toFixed(0).padStart(10)}%${errors ? `  (${errors} errors)` : ''}`,
+      );
+    }
+    console.log('goal: p99 ≤ 50 ms at 50 concurrent, ≥ 70% of the driver throughput');
+  } finally {
+    api?.kill('SIGTERM');
+    await driver.close();
+    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
+    rmSync(server.instanceDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
