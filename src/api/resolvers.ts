@@ -10,7 +10,7 @@ import * as repo from '../graph/repositories/graph-reader';
 import { prepareArticle } from '../ingest/pipeline';
 import { SourceArticleSchema, articleId } from '../ingest/sources';
 import type { GraphDb } from './db';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors';
+import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from './errors';
 import type { Loaders } from './loaders';
 import { connection, date, id, paging, parseArgs } from './validation';
 
@@ -96,6 +96,17 @@ export const resolvers = {
       return { nodes: nodes.filter((n) => n && !(n instanceof Error)), edges };
     },
 
+    paths: async (_: unknown, args: unknown, ctx: AppContext) => {
+      const a = parseArgs(z.object({ from: id, to: id, maxHops: z.number().int().min(1, 'must be between 1 and 4').max(4, 'must be between 1 and 4'), types: relationTypes, limit: z.number().int().min(1).max(50, 'must be at most 50') }), args);
+      const [from, to] = await ctx.loaders.entity.loadMany([a.from, a.to]);
+      if (!from || from instanceof Error) throw new NotFoundError(`Entity ${a.from}`);
+      if (!to || to instanceof Error) throw new NotFoundError(`Entity ${a.to}`);
+      const found = await repo.paths(ctx.db, from.id, to.id, a.maxHops, a.types, a.limit);
+      const nodes = await ctx.loaders.entity.loadMany([...new Set(found.flatMap((p) => p.nodes))]);
+      const byId = new Map(nodes.filter((n): n is repo.EntityRow => !!n && !(n instanceof Error)).map((n) => [n.id, n]));
+      return found.map((p) => ({ nodes: p.nodes.map((n) => byId.get(n)).filter(Boolean), edges: p.relations }));
+    },
+
     articles: async (_: unknown, args: unknown, ctx: AppContext) => {
       const a = parseArgs(paging(ctx.config.maxPageSize), args);
       const ids = await repo.articlePage(ctx.db, { skip: a.after, limit: a.first + 1 });
@@ -122,7 +133,7 @@ export const resolvers = {
   Mutation: {
     ingestArticle: (_: unknown, args: { input: unknown }, ctx: AppContext) => ingestInputs([args.input], ctx),
     ingestArticles: (_: unknown, args: { inputs: unknown[] }, ctx: AppContext) => {
-      if (args.inputs.length > ctx.config.maxPageSize) throw new ForbiddenError();
+      if (args.inputs.length > ctx.config.maxPageSize) throw new BadUserInputError(`Argument "inputs" must hold at most ${ctx.config.maxPageSize} articles`, 'inputs');
       return ingestInputs(args.inputs, ctx);
     },
 
@@ -237,7 +248,7 @@ async function ingestInputs(inputs: unknown[], ctx: AppContext) {
   const outcome = await writeArticles(ctx.db.driver, ctx.db.database, resolved);
   for (const r of resolved) {
     if (!outcome.created.includes(r.article.id) && !outcome.replaced.includes(r.article.id)) continue;
-    for (const c of r.claims) ctx.pubsub.publish('claims', { claim: { ...c, articleId: r.article.id } as unknown as repo.ClaimRow });
+    for (const c of r.claims) ctx.pubsub.publish('claims', { claim: { ...c, articleId: r.article.id } });
   }
   return {
     created: outcome.created.length,

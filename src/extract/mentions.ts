@@ -54,7 +54,7 @@ export function attachGovernmentBodies(doc: Doc): void {
     if (doc.skipped.has(index)) continue;
     const norms = doc.norms.slice(0, s.tokenEnd);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered(doc, i)) continue;
+      if (covered(doc, index, i)) continue;
       const body = bodies.matchAt(norms, i)[0];
       if (!body) continue;
       // "Niger's military ruler", "army chief": the body word opens a title, not an actor.
@@ -201,7 +201,7 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered(doc, i)) continue;
+      if (covered(doc, index, i)) continue;
       const event = rules.eventCues.matchAt(doc.norms, i, false, s.tokenEnd)[0];
       if (event) {
         discoverEvent(doc, index, i, event.end, event.value);
@@ -223,8 +223,7 @@ function tokenKeysHas(set: { has(norm: string): boolean }, norm: string): boolea
   return isArabicScript(norm) && norm.length > 3 && /^[وفبل]/.test(norm) && set.has(norm.slice(1));
 }
 
-function covered(doc: Doc, i: number): boolean {
-  const sentence = doc.sentences.findIndex((s) => i >= s.tokenStart && i < s.tokenEnd);
+function covered(doc: Doc, sentence: number, i: number): boolean {
   return sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd);
 }
 
@@ -269,13 +268,13 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
   const cues = doc.rules!.words('orgCues');
   let i = s.tokenStart;
   while (i < s.tokenEnd) {
-    if (!/^\p{Lu}/u.test(doc.raws[i]) || covered(doc, i) || doc.tokens[i].kind !== 'word') {
+    if (!/^\p{Lu}/u.test(doc.raws[i]) || covered(doc, sentence, i) || doc.tokens[i].kind !== 'word') {
       i++;
       continue;
     }
     let j = i;
     let last = i;
-    while (j < s.tokenEnd && !covered(doc, j) && (/^\p{Lu}/u.test(doc.raws[j]) || (CONNECTORS.has(doc.raws[j]) && /^\p{Lu}/u.test(doc.raws[j + 1] ?? '')))) {
+    while (j < s.tokenEnd && !covered(doc, sentence, j) && (/^\p{Lu}/u.test(doc.raws[j]) || (CONNECTORS.has(doc.raws[j]) && /^\p{Lu}/u.test(doc.raws[j + 1] ?? '')))) {
       if (/^\p{Lu}/u.test(doc.raws[j])) last = j;
       j++;
     }

@@ -113,6 +113,7 @@ describe('GraphQL API over the seeds', () => {
       byMonth: relationCounts(groupBy: MONTH, filter: { involving: "Q423" }) { key count }
       bySubject: relationCounts(groupBy: SUBJECT, limit: 3) { key label count }
       topActors(limit: 3) { entity { name } count }
+      paths(from: "Q3874799", to: "Q423", maxHops: 3) { nodes { id } edges { type } }
     }`);
     expect(errors).toBeUndefined();
     expect(data.timeline.totalCount).toBeGreaterThan(3);
@@ -121,6 +122,13 @@ describe('GraphQL API over the seeds', () => {
     expect(data.byMonth.every((c: any) => /^\d{4}-\d{2}$/.test(c.key))).toBe(true);
     expect(data.bySubject[0].label).not.toBe(data.bySubject[0].key);
     expect(data.topActors).toHaveLength(3);
+    // Zelensky leads Ukraine; Ukraine and North Korea meet through Russia or another shared neighbour.
+    expect(data.paths.length).toBeGreaterThan(0);
+    for (const path of data.paths) {
+      expect(path.nodes[0].id).toBe('Q3874799');
+      expect(path.nodes[path.nodes.length - 1].id).toBe('Q423');
+      expect(path.edges).toHaveLength(path.nodes.length - 1);
+    }
   });
 
   it('rejects mutations without an API key and with a wrong one', async () => {
@@ -196,6 +204,8 @@ describe('GraphQL API over the seeds', () => {
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
     const depth = await gql('{ neighborhood(id: "Q423", depth: 9) { nodes { id } } }');
     expect(depth.errors?.[0].message).toBe('Argument "depth" must be 1, 2 or 3');
+    const batch = await gql(`mutation { ingestArticles(inputs: [${Array.from({ length: 51 }, () => '{ text: "x" }').join(', ')}]) { created } }`, {}, KEY);
+    expect(batch.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'inputs' });
     const missing = await gql('{ timeline(entityId: "no-such-entity") { totalCount } }');
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });

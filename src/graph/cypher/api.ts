@@ -130,18 +130,45 @@ RETURN a.id AS id`;
 
 export const ARTICLES_COUNT = `MATCH (a:Article) RETURN count(a) AS total`;
 
-/** Up to $limit projected relations within 3 hops, then cut to $depth: one query for a graph view. */
-export const NEIGHBORHOOD = `
+/**
+ * An entity's neighbourhood for a graph view, expanded level by level as a beam: each level keeps the strongest
+ * $limit relations of the nodes reached so far, so a hub (a country with thousands of edges) costs no more than
+ * a leaf. One query per depth (1–3), since a path length cannot be a parameter.
+ */
+const beamLevel = (n: number) => `
+CALL {
+  WITH frontier, seen
+  UNWIND frontier AS f
+  MATCH (f)-[r]-(y:Entity)
+  WHERE type(r) IN $types AND NOT r IN seen
+  WITH DISTINCT r, y ORDER BY r.confidence DESC, type(r), startNode(r).id, endNode(r).id
+  LIMIT $limit
+  RETURN collect(r) AS level${n}, collect(DISTINCT y) AS reached${n}
+}
+WITH seen + level${n} AS seen, reached${n} AS frontier`;
+
+export const NEIGHBORHOOD: Record<1 | 2 | 3, string> = Object.fromEntries(
+  ([1, 2, 3] as const).map((depth) => [
+    depth,
+    `
 MATCH (x:Entity {id: $id})
-OPTIONAL MATCH p = (x)-[rels*1..3]-(:Entity)
-WHERE length(p) <= $depth AND all(r IN rels WHERE type(r) IN $types)
-UNWIND (CASE WHEN p IS NULL THEN [null] ELSE relationships(p) END) AS r
-WITH x, r WHERE r IS NOT NULL
-WITH x, r, startNode(r) AS s, endNode(r) AS o
-WITH DISTINCT x, r, s, o
-ORDER BY r.confidence DESC, type(r), s.id, o.id
+WITH [x] AS frontier, [] AS seen
+${[1, 2, 3].slice(0, depth).map(beamLevel).join('\n')}
+UNWIND seen AS r
+WITH DISTINCT r ORDER BY r.confidence DESC, type(r), startNode(r).id, endNode(r).id
 LIMIT $limit
-RETURN x.id AS center, type(r) AS type, s.id AS subject, o.id AS object, properties(r) AS props`;
+RETURN type(r) AS type, startNode(r).id AS subject, endNode(r).id AS object, properties(r) AS props`,
+  ]),
+) as Record<1 | 2 | 3, string>;
+
+/** All shortest paths over projected relations (any direction), cut to $maxHops. */
+export const PATHS = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..4]-(b))
+WHERE length(p) <= $maxHops AND all(r IN relationships(p) WHERE type(r) IN $types)
+RETURN [n IN nodes(p) | n.id] AS nodes,
+       [r IN relationships(p) | {type: type(r), subject: startNode(r).id, object: endNode(r).id, props: properties(r)}] AS relations
+LIMIT $limit`;
 
 const COUNT_FILTER = `
 MATCH (c:Claim)

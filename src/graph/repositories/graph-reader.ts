@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { normalizePhrase, arabicKey, isArabicScript } from '../../extract/normalize';
+import type { ClaimRecord } from '../../resolve/records';
 import * as Q from '../cypher/api';
 import { RELATION_TYPES, type RelationType } from '../ontology';
 
@@ -29,28 +30,8 @@ export interface ArticleRow {
   contentHash: string;
 }
 
-export interface ClaimRow {
-  id: string;
-  type: RelationType;
-  subjectId: string;
-  objectId: string;
-  articleId: string;
-  polarity: string;
-  modality: string;
-  attributedToId: string | null;
-  attributionText: string | null;
-  locationId: string | null;
-  eventDate: string | null;
-  quantityValue: number | null;
-  quantityUnit: string | null;
-  quantityText: string | null;
-  role: string | null;
-  confidence: number;
-  extractor: string;
-  sentence: string;
-  start: number;
-  end: number;
-}
+/** A stored claim: the record the writer stored, with the article it came from. */
+export type ClaimRow = ClaimRecord & { articleId: string };
 
 export interface RelationRow {
   id: string;
@@ -223,8 +204,19 @@ export async function countArticles(db: Reader): Promise<number> {
 }
 
 export async function neighborhood(db: Reader, id: string, depth: number, types: RelationType[] | undefined, limit: number): Promise<RelationRow[]> {
-  const rows = await db.read<{ type: RelationType; subject: string; object: string; props: Record<string, unknown> }>(Q.NEIGHBORHOOD, { id, depth: int(depth), types: types?.length ? types : [...RELATION_TYPES], limit: int(limit) });
+  const rows = await db.read<{ type: RelationType; subject: string; object: string; props: Record<string, unknown> }>(Q.NEIGHBORHOOD[depth as 1 | 2 | 3], { id, types: types?.length ? types : [...RELATION_TYPES], limit: int(limit) });
   return rows.map(toRelation);
+}
+
+export async function paths(db: Reader, from: string, to: string, maxHops: number, types: RelationType[] | undefined, limit: number): Promise<{ nodes: string[]; relations: RelationRow[] }[]> {
+  const rows = await db.read<{ nodes: string[]; relations: { type: RelationType; subject: string; object: string; props: Record<string, unknown> }[] }>(Q.PATHS, {
+    from,
+    to,
+    maxHops: int(maxHops),
+    types: types?.length ? types : [...RELATION_TYPES],
+    limit: int(limit),
+  });
+  return rows.map((r) => ({ nodes: r.nodes, relations: r.relations.map(toRelation) }));
 }
 
 export async function relationCounts(db: Reader, groupBy: keyof typeof Q.RELATION_COUNTS, filter: RelationFilter, limit: number): Promise<{ key: string; count: number }[]> {
