@@ -1,7 +1,15 @@
+import { RELATION_TYPES } from '../ontology';
+
 /**
  * The Cypher the API reads and writes with, one named constant per query, all parameterized.
  * Lists page first (ORDER BY … SKIP … LIMIT) and expand later, through the loaders.
  */
+
+/**
+ * The projected relationship types, from the ontology's allow-list. Patterns name them so that Neo4j expands only
+ * projections, never a hub's thousands of claim and mention links (and a path never runs through a claim).
+ */
+const PROJECTED = RELATION_TYPES.join('|');
 
 /** Entities by id, following merge redirects, in one round trip (the entity loader). */
 export const ENTITIES_BY_ID = `
@@ -42,7 +50,7 @@ UNWIND range(0, size($requests) - 1) AS i
 WITH i, $requests[i] AS req
 CALL {
   WITH req
-  MATCH (:Entity {id: req.id})-[r]-(:Entity)
+  MATCH (:Entity {id: req.id})-[r:${PROJECTED}]-(:Entity)
   WHERE type(r) IN req.types
   WITH DISTINCT req, r ORDER BY r.confidence DESC, type(r), startNode(r).id, endNode(r).id
   WITH req, collect(r) AS ordered
@@ -84,10 +92,10 @@ RETURN count(e) AS total`;
 /** The projected relations matching a filter. `$anchor` (an entity id) narrows the start to one node when given. */
 const RELATION_MATCH = (anchored: 'subject' | 'object' | 'either' | 'none') => {
   const pattern = {
-    subject: 'MATCH (s:Entity {id: $anchor})-[r]->(o:Entity)',
-    object: 'MATCH (s:Entity)-[r]->(o:Entity {id: $anchor})',
-    either: 'MATCH (x:Entity {id: $anchor})-[r]-(y:Entity) WITH r, startNode(r) AS s, endNode(r) AS o',
-    none: 'MATCH (s:Entity)-[r]->(o:Entity)',
+    subject: `MATCH (s:Entity {id: $anchor})-[r:${PROJECTED}]->(o:Entity)`,
+    object: `MATCH (s:Entity)-[r:${PROJECTED}]->(o:Entity {id: $anchor})`,
+    either: `MATCH (x:Entity {id: $anchor})-[r:${PROJECTED}]-(y:Entity) WITH r, startNode(r) AS s, endNode(r) AS o`,
+    none: `MATCH (s:Entity)-[r:${PROJECTED}]->(o:Entity)`,
   }[anchored];
   return `${pattern}
 WHERE type(r) IN $types
@@ -139,7 +147,7 @@ const beamLevel = (n: number) => `
 CALL {
   WITH frontier, seen
   UNWIND frontier AS f
-  MATCH (f)-[r]-(y:Entity)
+  MATCH (f)-[r:${PROJECTED}]-(y:Entity)
   WHERE type(r) IN $types AND NOT r IN seen
   WITH DISTINCT r, y ORDER BY r.confidence DESC, type(r), startNode(r).id, endNode(r).id
   LIMIT $limit
@@ -164,26 +172,34 @@ RETURN type(r) AS type, startNode(r).id AS subject, endNode(r).id AS object, pro
 /** All shortest paths over projected relations (any direction), cut to $maxHops. */
 export const PATHS = `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[*..4]-(b))
+MATCH p = allShortestPaths((a)-[:${PROJECTED}*..4]-(b))
 WHERE length(p) <= $maxHops AND all(r IN relationships(p) WHERE type(r) IN $types)
 RETURN [n IN nodes(p) | n.id] AS nodes,
        [r IN relationships(p) | {type: type(r), subject: startNode(r).id, object: endNode(r).id, props: properties(r)}] AS relations
 LIMIT $limit`;
 
-const COUNT_FILTER = `
-MATCH (c:Claim)
+/** Claims for dashboard counts; anchored on an entity's claim links when the filter names one (no full scan). */
+const countMatch = (anchored: boolean) => `
+${anchored ? 'MATCH (:Entity {id: $anchor})<-[:SUBJECT|OBJECT]-(c:Claim)\nWITH DISTINCT c' : 'MATCH (c:Claim)'}
 WHERE c.type IN $types
   AND ($subject IS NULL OR c.subjectId = $subject) AND ($object IS NULL OR c.objectId = $object)
-  AND ($involving IS NULL OR c.subjectId = $involving OR c.objectId = $involving)
   AND ($since IS NULL OR c.eventDate >= $since) AND ($until IS NULL OR c.eventDate <= $until)
   AND c.confidence >= $minConfidence AND ($modality IS NULL OR c.modality = $modality)`;
 
-export const RELATION_COUNTS = {
-  TYPE: `${COUNT_FILTER}\nRETURN c.type AS key, count(*) AS count ORDER BY count DESC, key LIMIT $limit`,
-  MONTH: `${COUNT_FILTER} AND c.eventDate IS NOT NULL\nRETURN substring(c.eventDate, 0, 7) AS key, count(*) AS count ORDER BY key LIMIT $limit`,
-  SUBJECT: `${COUNT_FILTER}\nRETURN c.subjectId AS key, count(*) AS count ORDER BY count DESC, key LIMIT $limit`,
-  OBJECT: `${COUNT_FILTER}\nRETURN c.objectId AS key, count(*) AS count ORDER BY count DESC, key LIMIT $limit`,
+const GROUPS = {
+  TYPE: { extra: '', key: 'c.type', order: 'count DESC, key' },
+  MONTH: { extra: ' AND c.eventDate IS NOT NULL', key: 'substring(c.eventDate, 0, 7)', order: 'key' },
+  SUBJECT: { extra: '', key: 'c.subjectId', order: 'count DESC, key' },
+  OBJECT: { extra: '', key: 'c.objectId', order: 'count DESC, key' },
 } as const;
+
+export const RELATION_COUNTS = Object.fromEntries(
+  (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).map((group) => {
+    const g = GROUPS[group];
+    const query = (anchored: boolean) => `${countMatch(anchored)}${g.extra}\nRETURN ${g.key} AS key, count(*) AS count ORDER BY ${g.order} LIMIT $limit`;
+    return [group, { anchored: query(true), all: query(false) }];
+  }),
+) as Record<keyof typeof GROUPS, { anchored: string; all: string }>;
 
 export const TOP_ACTORS = `
 MATCH (c:Claim)

@@ -221,7 +221,9 @@ export async function paths(db: Reader, from: string, to: string, maxHops: numbe
 
 export async function relationCounts(db: Reader, groupBy: keyof typeof Q.RELATION_COUNTS, filter: RelationFilter, limit: number): Promise<{ key: string; count: number }[]> {
   const { params } = relationParams(filter);
-  return db.read<{ key: string; count: number }>(Q.RELATION_COUNTS[groupBy], { ...params, involving: filter.involving ?? null, limit: int(limit) });
+  const anchor = filter.involving ?? filter.subject ?? filter.object;
+  const query = anchor ? Q.RELATION_COUNTS[groupBy].anchored : Q.RELATION_COUNTS[groupBy].all;
+  return db.read<{ key: string; count: number }>(query, { ...params, anchor: anchor ?? null, limit: int(limit) });
 }
 
 export async function topActors(db: Reader, types: RelationType[] | undefined, since: string | undefined, limit: number): Promise<{ id: string; count: number }[]> {
