@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { normalizePhrase, arabicKey, isArabicScript } from '../../extract/normalize';
-import type { ClaimRecord } from '../../resolve/records';
+import type { ArticleRecord, ClaimRecord } from '../../resolve/records';
 import * as Q from '../cypher/api';
 import { RELATION_TYPES, type RelationType } from '../ontology';
 
@@ -20,15 +20,8 @@ export interface EntityRow {
   claimCount: number;
 }
 
-export interface ArticleRow {
-  id: string;
-  url: string | null;
-  title: string | null;
-  source: string | null;
-  publishedAt: string | null;
-  language: string;
-  contentHash: string;
-}
+/** A stored article: the record the writer stored (publishedAt read back as an ISO string). */
+export type ArticleRow = ArticleRecord;
 
 /** A stored claim: the record the writer stored, with the article it came from. */
 export type ClaimRow = ClaimRecord & { articleId: string };
