@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { arabicKey, arabicStems, isArabicScript, normalizeToken } from './normalize';
-import { RELATION_TYPES, type EntityType, type RelationType } from './types';
+import { RELATION_TYPES, type EntityType } from './types';
 
 /**
  * Loads the lexicon data files (src/lexicon/*.json, rules/<lang>.json), validates them with zod and
@@ -283,7 +283,7 @@ interface TrieNode {
 }
 
 /** Comparison key of a normalized token: Arabic without its article. */
-export function matchKey(norm: string): string {
+function matchKey(norm: string): string {
   return isArabicScript(norm) ? arabicKey(norm) : norm;
 }
 
@@ -488,4 +488,3 @@ export function defaultLexicon(): Lexicon {
   return (shared ??= loadLexicon());
 }
 
-export type { RelationType };

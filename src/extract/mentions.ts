@@ -207,7 +207,7 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
         discoverEvent(doc, index, i, event.end, event.value);
         continue;
       }
-      if (orgCues.has(doc.norms[i]) || tokenKeysHas(orgCues, doc.norms[i])) {
+      if (orgCues.has(doc.norms[i])) {
         const quoted = quotedName(doc, i + 1, s.tokenEnd);
         if (quoted && !doc.mentions.some((m) => m.tokenStart >= quoted.from && m.tokenEnd <= quoted.to)) {
           const name = doc.text.slice(doc.tokens[quoted.from].start, doc.tokens[quoted.to - 1].end);
@@ -217,10 +217,6 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
     }
     if (doc.language === 'en') discoverCapitalizedOrganizations(doc, index);
   }
-}
-
-function tokenKeysHas(set: { has(norm: string): boolean }, norm: string): boolean {
-  return isArabicScript(norm) && norm.length > 3 && /^[وفبل]/.test(norm) && set.has(norm.slice(1));
 }
 
 function covered(doc: Doc, sentence: number, i: number): boolean {

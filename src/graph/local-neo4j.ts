@@ -279,7 +279,7 @@ export class LocalNeo4j {
   }
 }
 
-export async function stopProcess(pid: number, timeoutMs: number): Promise<void> {
+async function stopProcess(pid: number, timeoutMs: number): Promise<void> {
   if (!processAlive(pid)) return;
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;

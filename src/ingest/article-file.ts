@@ -12,7 +12,6 @@ export const ArticleMetaSchema = z.object({
     .optional(),
   language: z.string().min(2).max(8).optional(),
 });
-export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 
 /** Splits `---\nkey: value\n---\n` front matter from the body; the body is the article text offsets refer to. */
 export function parseFrontMatter(raw: string): { meta: Record<string, string>; body: string } {
