@@ -166,6 +166,7 @@ export class PhraseSet<T> {
   /** Matches per token array and position: the extractor asks the same question many times per sentence. */
   private readonly memo = new WeakMap<string[], Map<number, PhraseMatch<T>[]>>();
   private readonly single = new Map<string, boolean>();
+  private readonly startable = [new Map<string, boolean>(), new Map<string, boolean>()];
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [text, value] of entries) {
@@ -181,7 +182,7 @@ export class PhraseSet<T> {
 
   /** All matches starting at `index` and ending by `limit` (default: the array's end), longest first. */
   matchAt(norms: string[], index: number, withFuture = false, limit = norms.length): PhraseMatch<T>[] {
-    if (index >= limit || index < 0) return NO_MATCHES;
+    if (index >= limit || index < 0 || !this.canStart(norms[index], withFuture)) return NO_MATCHES;
     if (limit !== norms.length) return this.compute(norms, index, withFuture, limit);
     let perArray = this.memo.get(norms);
     if (!perArray) this.memo.set(norms, (perArray = new Map()));
@@ -189,6 +190,21 @@ export class PhraseSet<T> {
     let result = perArray.get(key);
     if (!result) perArray.set(key, (result = this.compute(norms, index, withFuture, limit)));
     return result;
+  }
+
+  /**
+   * Whether any pattern can start at a token with this text. Most tokens start none, and this one lookup
+   * per token answers them without the memo or the stems.
+   */
+  private canStart(norm: string, withFuture: boolean): boolean {
+    const cache = this.startable[withFuture ? 1 : 0];
+    let found = cache.get(norm);
+    if (found === undefined) {
+      if (cache.size >= 100_000) cache.clear();
+      found = tokenKeys(norm, withFuture).some(({ key }) => this.byFirst.has(key) || (key.length >= 2 && this.prefixes.has(key.substring(0, 2))));
+      cache.set(norm, found);
+    }
+    return found;
   }
 
   private compute(norms: string[], index: number, withFuture: boolean, limit: number): PhraseMatch<T>[] {
