@@ -1,11 +1,10 @@
 import { Repeater, type PubSub } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Config } from '../config';
-import { searchKeys } from '../extract/normalize';
-import { ENTITY_LABELS, RELATION_TYPES, SYMMETRIC_RELATIONS } from '../graph/ontology';
-import * as Q from '../graph/cypher/api';
+import { ENTITY_LABELS, RELATION_TYPES } from '../graph/ontology';
 import { aboutServer } from '../graph/repositories/about';
-import { recompute, removeArticles, writeArticles } from '../graph/repositories/articles-writer';
+import { removeArticles, writeArticles } from '../graph/repositories/articles-writer';
+import { addAlias, mergeEntities } from '../graph/repositories/entities-writer';
 import * as repo from '../graph/repositories/graph-reader';
 import { prepareArticle } from '../ingest/pipeline';
 import { SourceArticleSchema, articleId } from '../ingest/sources';
@@ -150,11 +149,7 @@ export const resolvers = {
       const [keep, merge] = await ctx.loaders.entity.loadMany([a.keep, a.merge]);
       if (!keep || keep instanceof Error) throw new NotFoundError(`Entity ${a.keep}`);
       if (!merge || merge instanceof Error) throw new NotFoundError(`Entity ${a.merge}`);
-      await ctx.db.write(async (tx) => {
-        await tx.run(Q.MERGE_MOVE, { keep: keep.id, merge: merge.id });
-        const rekeyed = await tx.run(Q.REKEY_CLAIMS, { keep: keep.id, symmetric: [...SYMMETRIC_RELATIONS] });
-        await recompute(tx, rekeyed.records[0]?.get('keys') ?? []);
-      });
+      await mergeEntities(ctx.db, keep.id, merge.id);
       ctx.loaders.entity.clearAll();
       return ctx.loaders.entity.load(keep.id);
     },
@@ -164,7 +159,7 @@ export const resolvers = {
       const a = parseArgs(z.object({ id, alias: z.string().trim().min(1, 'must not be empty').max(200, 'is too long') }), args);
       const entity = await ctx.loaders.entity.load(a.id);
       if (!entity) throw new NotFoundError(`Entity ${a.id}`);
-      await ctx.db.write((tx) => tx.run(Q.ADD_ALIAS, { id: entity.id, alias: a.alias, keys: searchKeys([a.alias]) }));
+      await addAlias(ctx.db, entity.id, a.alias);
       ctx.loaders.entity.clear(a.id).clear(entity.id);
       return ctx.loaders.entity.load(entity.id);
     },

@@ -7,7 +7,7 @@ const stable = (value: unknown): string =>
 /** Every node and relationship with labels/type and properties, in a stable order: two equal dumps are equal graphs. */
 export async function dumpGraph(driver: Driver): Promise<{ nodes: string[]; relationships: string[] }> {
   const { database } = testConnection();
-  const nodes = await driver.executeQuery('MATCH (n) WHERE NOT n:Probe RETURN labels(n) AS labels, properties(n) AS props', {}, { database });
+  const nodes = await driver.executeQuery('MATCH (n) WHERE NOT n:Probe AND NOT n:GraphState RETURN labels(n) AS labels, properties(n) AS props', {}, { database });
   const rels = await driver.executeQuery('MATCH (a)-[r]->(b) WHERE NOT a:Probe RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props', {}, { database });
   return {
     nodes: nodes.records.map((r) => stable({ labels: [...r.get('labels')].sort(), ...r.get('props') })).sort(),

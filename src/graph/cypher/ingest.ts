@@ -77,12 +77,16 @@ RETURN sum(CASE WHEN sameType THEN 0 ELSE 1 END) AS typeConflicts`,
   ]),
 ) as Record<EntityType, string>;
 
+/** Returns each article's content hash before this write: MERGE holds the article's lock, so of two concurrent
+ * writers of a new article only one sees none. */
 export const MERGE_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
+WITH a, row, a.contentHash AS previousHash
 SET a.url = row.url, a.title = row.title, a.source = row.source, a.language = row.language,
     a.contentHash = row.contentHash,
-    a.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE datetime(row.publishedAt) END`;
+    a.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE datetime(row.publishedAt) END
+RETURN row.id AS id, previousHash`;
 
 export const MERGE_MENTIONS = `
 UNWIND $rows AS row
@@ -105,9 +109,16 @@ FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (c)-[:ATTRIBUTED_
 FOREACH (_ IN CASE WHEN l IS NULL THEN [] ELSE [1] END | MERGE (c)-[:AT]->(l))`;
 
 /**
+ * A projected relationship summarizes its positive claims: claimCount, articleCount, firstSeen, lastSeen, and
+ * confidence, a noisy-or of the claims' confidences, 1 − Π(1 − cᵢ) = 1 − exp(−Σ wᵢ) with wᵢ = −ln(1 − cᵢ).
+ * Each claim stores its wᵢ as an integer count of millionths (`evidenceWeight`), so sums are exact in any order
+ * and the edge is the same whether built at once or batch by batch.
+ */
+const confidenceOf = (weight: string) => `round(1 - exp(-${weight} / 1000000.0), 4)`;
+
+/**
  * Per relation type: recompute the projected relationship from its positive claims, never incrementing.
  * MERGE first takes the edge's locks, so concurrent writers of the same edge recompute one after the other.
- * confidence is a noisy-or of the claims' confidences: 1 − Π(1 − cᵢ).
  */
 export const RECOMPUTE_PROJECTIONS: Record<RelationType, string> = Object.fromEntries(
   RELATION_TYPES.map((type) => [
@@ -121,11 +132,32 @@ CALL {
   WITH k
   OPTIONAL MATCH (c:Claim {relationKey: k.key, polarity: 'POSITIVE'})
   RETURN count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount,
-         min(c.eventDate) AS firstSeen, max(c.eventDate) AS lastSeen, collect(c.confidence) AS confidences
+         min(c.eventDate) AS firstSeen, max(c.eventDate) AS lastSeen, sum(c.evidenceWeight) AS evidenceWeight
 }
 FOREACH (_ IN CASE WHEN claimCount > 0 THEN [1] ELSE [] END |
   SET r.claimCount = claimCount, r.articleCount = articleCount, r.firstSeen = firstSeen, r.lastSeen = lastSeen,
-      r.confidence = round(1 - reduce(p = 1.0, x IN confidences | p * (1 - x)), 4))
+      r.evidenceWeight = evidenceWeight, r.confidence = ${confidenceOf('evidenceWeight')})
 FOREACH (_ IN CASE WHEN claimCount = 0 THEN [1] ELSE [] END | DELETE r)`,
+  ]),
+) as Record<RelationType, string>;
+
+/**
+ * Per relation type: add the summary of claims from articles new to the graph (`k`, computed by the writer) to the
+ * projected relationship. New articles' claims are disjoint from the stored ones, so the sum equals a recompute
+ * without reading the edge's older claims. Replaced and removed articles go through RECOMPUTE_PROJECTIONS.
+ */
+export const ADD_TO_PROJECTIONS: Record<RelationType, string> = Object.fromEntries(
+  RELATION_TYPES.map((type) => [
+    type,
+    `
+UNWIND $keys AS k
+MATCH (s:Entity {id: k.subject}), (o:Entity {id: k.object})
+MERGE (s)-[r:${type}]->(o)
+SET r.claimCount = coalesce(r.claimCount, 0) + toInteger(k.claimCount),
+    r.articleCount = coalesce(r.articleCount, 0) + toInteger(k.articleCount),
+    r.firstSeen = CASE WHEN k.firstSeen IS NULL OR r.firstSeen <= k.firstSeen THEN r.firstSeen ELSE k.firstSeen END,
+    r.lastSeen = CASE WHEN k.lastSeen IS NULL OR r.lastSeen >= k.lastSeen THEN r.lastSeen ELSE k.lastSeen END,
+    r.evidenceWeight = coalesce(r.evidenceWeight, 0) + toInteger(k.evidenceWeight)
+SET r.confidence = ${confidenceOf('r.evidenceWeight')}`,
   ]),
 ) as Record<RelationType, string>;

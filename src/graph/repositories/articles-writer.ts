@@ -1,6 +1,7 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ResolvedArticle } from '../../resolve/records';
 import * as Q from '../cypher/ingest';
+import { BUMP_GRAPH_VERSION } from '../cypher/version';
 import { ENTITY_TYPES, isRelationType, relationKey, type RelationType } from '../ontology';
 
 export interface BatchOutcome {
@@ -36,22 +37,31 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
   const outcome: BatchOutcome = { created: [], replaced: [], unchanged: [], entities: 0, claims: 0, typeConflicts: 0 };
   // The last copy of an article in the batch wins, as it would one batch later.
   const batch = [...new Map(input.map((a) => [a.article.id, a])).values()];
+  // A first, lock-free look skips the articles already in; the merge below decides under the articles' locks.
   const existing = await tx.run(Q.EXISTING_ARTICLES, { ids: batch.map((a) => a.article.id) });
-  const hashes = new Map(existing.records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
-  const todo = batch.filter((a) => {
-    const hash = hashes.get(a.article.id);
+  const stored = new Map(existing.records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
+  const candidates = batch.filter((a) => stored.get(a.article.id) !== a.article.contentHash);
+  outcome.unchanged.push(...batch.filter((a) => !candidates.includes(a)).map((a) => a.article.id));
+  if (candidates.length === 0) return outcome;
+
+  const merged = await tx.run(Q.MERGE_ARTICLES, { rows: candidates.map((a) => a.article) });
+  const previous = new Map(merged.records.map((r) => [r.get('id') as string, r.get('previousHash') as string | null]));
+  const todo = candidates.filter((a) => {
+    const hash = previous.get(a.article.id) ?? null;
     if (hash === a.article.contentHash) outcome.unchanged.push(a.article.id);
-    else (hash === undefined ? outcome.created : outcome.replaced).push(a.article.id);
+    else (hash === null ? outcome.created : outcome.replaced).push(a.article.id);
     return hash !== a.article.contentHash;
   });
   if (todo.length === 0) return outcome;
 
-  const touched = new Set<string>();
+  // Edges touched by a replaced article are recomputed from all their claims; the rest only gain new claims.
+  const recomputed = new Set<string>();
   const maybeOrphans = new Set<string>();
-  if (outcome.replaced.length) {
+  const replaced = new Set(outcome.replaced);
+  if (replaced.size) {
     const footprint = await tx.run(Q.ARTICLE_FOOTPRINT, { ids: outcome.replaced });
     for (const r of footprint.records) {
-      for (const key of r.get('keys') as string[]) touched.add(key);
+      for (const key of r.get('keys') as string[]) recomputed.add(key);
       for (const id of r.get('entityIds') as string[]) maybeOrphans.add(id);
     }
     await tx.run(Q.DELETE_ARTICLE_CLAIMS, { ids: outcome.replaced });
@@ -67,7 +77,6 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
     outcome.typeConflicts += Number(result.records[0]?.get('typeConflicts') ?? 0);
   }
   outcome.entities = entities.size;
-  await tx.run(Q.MERGE_ARTICLES, { rows: todo.map((a) => a.article) });
   await tx.run(Q.MERGE_MENTIONS, { rows: todo.flatMap((a) => a.mentions.map((m) => ({ articleId: a.article.id, entityId: redirect(m.entityId), count: m.count }))) });
   const claims = todo.flatMap((a) =>
     a.claims.map((c) => {
@@ -75,23 +84,91 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
       const objectId = redirect(c.objectId);
       const { id, attributedToId, locationId, ...props } = c;
       const key = relationKey(c.type, subjectId, objectId);
-      touched.add(key);
+      if (replaced.has(a.article.id)) recomputed.add(key);
+      const weight = evidenceWeight(c.confidence);
       return {
+        weight,
         id,
         articleId: a.article.id,
         subjectId,
         objectId,
         attributedToId: attributedToId && redirect(attributedToId),
         locationId: locationId && redirect(locationId),
-        props: { ...props, subjectId, objectId, relationKey: key, articleId: a.article.id, attributedToId: attributedToId && redirect(attributedToId), locationId: locationId && redirect(locationId) },
+        props: {
+          ...props,
+          subjectId,
+          objectId,
+          relationKey: key,
+          articleId: a.article.id,
+          attributedToId: attributedToId && redirect(attributedToId),
+          locationId: locationId && redirect(locationId),
+          // An integer property, as the migration and the sums write it.
+          evidenceWeight: int(weight),
+        },
       };
     }),
   );
   await tx.run(Q.MERGE_CLAIMS, { rows: claims });
   outcome.claims = claims.length;
-  await recompute(tx, touched);
+  await addToProjections(tx, claims.filter((c) => !recomputed.has(c.props.relationKey)).map((c) => ({ ...c.props, evidenceWeight: c.weight })));
+  await recompute(tx, recomputed);
   if (maybeOrphans.size) await tx.run(Q.DELETE_ORPHAN_ENTITIES, { ids: [...maybeOrphans] });
+  await tx.run(BUMP_GRAPH_VERSION);
   return outcome;
+}
+
+/** −ln(1 − confidence) in millionths: a claim's share of its edge's noisy-or confidence, exact to add. */
+export function evidenceWeight(confidence: number): number {
+  return Math.round(-Math.log(1 - Math.min(confidence, 0.9999)) * 1_000_000);
+}
+
+interface ProjectionIncrement {
+  key: string;
+  subject: string;
+  object: string;
+  claimCount: number;
+  articleCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  evidenceWeight: number;
+}
+
+/** Sums claims of articles new to the graph per projected relationship (positive claims only). */
+export function projectionIncrements(
+  claims: { relationKey: string; polarity: string; articleId: string; eventDate: string | null; evidenceWeight: number }[],
+): Map<RelationType, ProjectionIncrement[]> {
+  const byKey = new Map<string, ProjectionIncrement & { articles: Set<string> }>();
+  for (const c of claims) {
+    if (c.polarity !== 'POSITIVE') continue;
+    let sum = byKey.get(c.relationKey);
+    if (!sum) {
+      const [, subject, object] = c.relationKey.split('|');
+      byKey.set(c.relationKey, (sum = { key: c.relationKey, subject, object, claimCount: 0, articleCount: 0, firstSeen: null, lastSeen: null, evidenceWeight: 0, articles: new Set() }));
+    }
+    sum.claimCount++;
+    sum.articles.add(c.articleId);
+    sum.articleCount = sum.articles.size;
+    sum.evidenceWeight += c.evidenceWeight;
+    if (c.eventDate !== null) {
+      if (sum.firstSeen === null || c.eventDate < sum.firstSeen) sum.firstSeen = c.eventDate;
+      if (sum.lastSeen === null || c.eventDate > sum.lastSeen) sum.lastSeen = c.eventDate;
+    }
+  }
+  const byType = new Map<RelationType, ProjectionIncrement[]>();
+  // Sorted keys: concurrent writers lock shared edges in the same order.
+  for (const key of [...byKey.keys()].sort()) {
+    const { articles: _articles, ...increment } = byKey.get(key)!;
+    const type = key.split('|')[0];
+    if (!isRelationType(type)) continue;
+    const list = byType.get(type);
+    if (list) list.push(increment);
+    else byType.set(type, [increment]);
+  }
+  return byType;
+}
+
+async function addToProjections(tx: ManagedTransaction, claims: Parameters<typeof projectionIncrements>[0]): Promise<void> {
+  for (const [type, keys] of projectionIncrements(claims)) await tx.run(Q.ADD_TO_PROJECTIONS[type], { keys });
 }
 
 async function redirects(tx: ManagedTransaction, batch: ResolvedArticle[]): Promise<(id: string) => string> {
@@ -107,7 +184,9 @@ export async function recompute(tx: ManagedTransaction, keys: Iterable<string>):
   for (const key of [...new Set(keys)].sort()) {
     const [type, subject, object] = key.split('|');
     if (!isRelationType(type)) continue;
-    byType.set(type, [...(byType.get(type) ?? []), { key, subject, object }]);
+    const list = byType.get(type);
+    if (list) list.push({ key, subject, object });
+    else byType.set(type, [{ key, subject, object }]);
   }
   for (const [type, rows] of byType) await tx.run(Q.RECOMPUTE_PROJECTIONS[type], { keys: rows });
 }
@@ -127,6 +206,7 @@ export async function removeArticles(driver: Driver, database: string, ids: stri
       await tx.run(Q.DELETE_ARTICLES, { ids: found });
       await recompute(tx, keys);
       await tx.run(Q.DELETE_ORPHAN_ENTITIES, { ids: entityIds });
+      await tx.run(BUMP_GRAPH_VERSION);
       return { removed: found.length };
     });
   } finally {
