@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   GEOKG_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   GEOKG_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   GEOKG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  GEOKG_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  GEOKG_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  GEOKG_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(2_000),
   GEOKG_SEEDS_DIR: z.string().default('seeds'),
   GEOKG_INGEST_SEEDS: flag.default(true),
   GEOKG_INGEST_BATCH: z.coerce.number().int().min(1).max(5000).default(50),
@@ -84,6 +87,8 @@ export interface Config {
     /** Requests per minute per API key or client address. */
     rateLimitPerMinute: number;
     maxBodyBytes: number;
+    /** Query responses are cached this long at most (0: no cache), and never past a graph version older than checkMs. */
+    cache: { ttlMs: number; checkMs: number; maxEntries: number };
   };
   seeds: { dir: string; ingestOnStart: boolean };
   ingest: { batchSize: number };
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       txTimeoutMs: e.GEOKG_TX_TIMEOUT_MS,
       rateLimitPerMinute: e.GEOKG_RATE_LIMIT,
       maxBodyBytes: e.GEOKG_MAX_BODY_BYTES,
+      cache: { ttlMs: e.GEOKG_CACHE_TTL_MS, checkMs: e.GEOKG_CACHE_CHECK_MS, maxEntries: e.GEOKG_CACHE_MAX_ENTRIES },
     },
     seeds: { dir: path.resolve(cwd, e.GEOKG_SEEDS_DIR), ingestOnStart: e.GEOKG_INGEST_SEEDS },
     ingest: { batchSize: e.GEOKG_INGEST_BATCH },

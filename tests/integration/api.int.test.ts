@@ -14,7 +14,8 @@ const SEEDS = path.resolve(__dirname, '../../seeds');
 describe('GraphQL API over the seeds', () => {
   let driver: Driver;
   const { database } = testConnection();
-  const config = { ...loadConfig({}).api, apiKeys: [KEY], maxPageSize: 50 };
+  // No response cache here: these tests count database round trips (the cache has its own tests).
+  const config = { ...loadConfig({}).api, apiKeys: [KEY], maxPageSize: 50, cache: { ...loadConfig({}).api.cache, ttlMs: 0 } };
   let db: GraphDb;
   let yoga: ReturnType<typeof createApp>;
   const articleIds: string[] = [];

@@ -1,0 +1,83 @@
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import { GRAPH_VERSION } from '../graph/cypher/version';
+
+/**
+ * The graph's version as this process knows it. Every committed write raises the version in Neo4j (whichever
+ * process wrote); a request reads it again when the last read is older than `maxAgeMs`, and a mutation served
+ * here moves it at once. Cached responses are keyed by it, so none outlives the graph it was computed from by
+ * more than `maxAgeMs`.
+ */
+export class GraphVersion {
+  private stored = 0;
+  private localWrites = 0;
+  private checkedAt = -Infinity;
+  private pending?: Promise<void>;
+  private failures = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly maxAgeMs: number,
+  ) {}
+
+  /** The cache session for a request: the current version, or a key no other request shares when Neo4j cannot say. */
+  async current(): Promise<string> {
+    if (performance.now() - this.checkedAt > this.maxAgeMs) await (this.pending ??= this.refresh());
+    return this.failures ? `unknown-${this.failures++}` : `${this.stored}.${this.localWrites}`;
+  }
+
+  /** A mutation completed in this process. */
+  written(): void {
+    this.localWrites++;
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const { records } = await this.driver.executeQuery(GRAPH_VERSION, {}, { database: this.database, routing: 'READ' });
+      this.stored = Number(records[0].get('version'));
+      this.failures = 0;
+      this.checkedAt = performance.now();
+    } catch {
+      this.failures = Math.max(this.failures, 1);
+    } finally {
+      this.pending = undefined;
+    }
+  }
+}
+
+export interface ResponseCacheOptions {
+  driver: Driver;
+  database: string;
+  ttlMs: number;
+  versionMaxAgeMs: number;
+  maxEntries: number;
+  /** Whether this request may be answered from the cache (e.g. only with a valid key when reads need one). */
+  enabled: (request: Request) => boolean;
+}
+
+/**
+ * Dashboards ask the same questions again and again: query results are cached (graphql-yoga's response cache)
+ * per graph version, shared by all clients since reads do not depend on who asks. Results with errors are never
+ * cached; mutations and subscriptions never are.
+ */
+export function responseCachePlugins(options: ResponseCacheOptions): Plugin[] {
+  const version = new GraphVersion(options.driver, options.database, options.versionMaxAgeMs);
+  const cache = useResponseCache({
+    session: () => version.current(),
+    ttl: options.ttlMs,
+    cache: createInMemoryCache({ max: options.maxEntries }),
+    enabled: options.enabled,
+    // Invalidation is by graph version; scanning results for entity ids would only cost time.
+    invalidateViaMutation: false,
+  });
+  const afterMutations: Plugin = {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return { onExecuteDone: () => version.written() };
+    },
+  };
+  return [cache, afterMutations];
+}
