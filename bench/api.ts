@@ -79,7 +79,7 @@ async function main() {
   const connection = { uri: server.uri, username: 'neo4j', password: server.password, database: 'neo4j' };
   const driver = await connect(connection);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'geokg-bench-api-'));
-  let api: ChildProcess | undefined;
+  const apis: ChildProcess[] = [];
   try {
     await migrate(driver, 'neo4j');
     const file = path.join(dir, 'corpus.ndjson');
@@ -87,34 +87,45 @@ async function main() {
     const built = await ingest(driver, 'neo4j', readSources([file]), { batchSize: 250, concurrency: 2, dryRun: false });
     console.log(`graph: ${built.created} articles, ${built.claims} claims (built in ${built.seconds.toFixed(0)} s)`);
 
-    const port = await freePort();
-    api = spawn('node', [path.resolve(__dirname, '../bin/geokg.js'), 'serve'], {
-      env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, PORT: String(port), GEOKG_INGEST_SEEDS: 'false', GEOKG_RATE_LIMIT: '100000000' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      api!.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL API') && resolve());
-      api!.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-    });
-    const db = new GraphDb(driver, 'neo4j', 15000);
-    console.log(`mix: ${MIX.map((m) => m.name).join(', ')}; ${SECONDS} s per level`);
-    console.log('concurrency | HTTP req/s   p50 ms   p99 ms | driver req/s   p50 ms   p99 ms | HTTP/driver');
-    for (const connections of LEVELS) {
-      const http = await autocannon({
+    const startApi = async (cacheTtlMs: number) => {
+      const port = await freePort();
+      const child = spawn('node', [path.resolve(__dirname, '../bin/geokg.js'), 'serve'], {
+        env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, PORT: String(port), GEOKG_INGEST_SEEDS: 'false', GEOKG_RATE_LIMIT: '100000000', GEOKG_CACHE_TTL_MS: String(cacheTtlMs) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      apis.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL API') && resolve());
+        child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+      });
+      return port;
+    };
+    const uncachedPort = await startApi(0);
+    const cachedPort = await startApi(60_000);
+    const load = (port: number, connections: number) =>
+      autocannon({
         url: `http://127.0.0.1:${port}/graphql`,
         connections,
         duration: SECONDS,
         requests: MIX.map((m) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: m.query }) })),
       });
+    const db = new GraphDb(driver, 'neo4j', 15000);
+    console.log(`mix: ${MIX.map((m) => m.name).join(', ')}; ${SECONDS} s per level and server`);
+    console.log('HTTP without the response cache (every request runs its Cypher), HTTP with it (default), and the driver alone:');
+    console.log('concurrency | uncached req/s  p50 ms  p99 ms | cached req/s  p50 ms  p99 ms | driver req/s  p50 ms  p99 ms | uncached/driver');
+    const cell = (rps: number, p50: number, p99: number, width: number) => `${rps.toFixed(0).padStart(width)} ${p50.toFixed(1).padStart(7)} ${p99.toFixed(1).padStart(7)}`;
+    for (const connections of LEVELS) {
+      const uncached = await load(uncachedPort, connections);
+      const cached = await load(cachedPort, connections);
       const direct = await driverCeiling(db, connections);
-      const errors = http.errors + http.non2xx + direct.failures;
+      const errors = uncached.errors + uncached.non2xx + cached.errors + cached.non2xx + direct.failures;
       console.log(
-        `${String(connections).padStart(11)} | ${http.requests.average.toFixed(0).padStart(10)} ${http.latency.p50.toFixed(1).padStart(8)} ${http.latency.p99.toFixed(1).padStart(8)} | ${direct.rps.toFixed(0).padStart(12)} ${direct.p50.toFixed(1).padStart(8)} ${direct.p99.toFixed(1).padStart(8)} | ${((100 * http.requests.average) / direct.rps).toFixed(0).padStart(10)}%${errors ? `  (${errors} errors)` : ''}`,
+        `${String(connections).padStart(11)} | ${cell(uncached.requests.average, uncached.latency.p50, uncached.latency.p99, 14)} | ${cell(cached.requests.average, cached.latency.p50, cached.latency.p99, 12)} | ${cell(direct.rps, direct.p50, direct.p99, 12)} | ${((100 * uncached.requests.average) / direct.rps).toFixed(0).padStart(14)}%${errors ? `  (${errors} errors)` : ''}`,
       );
     }
     console.log('goal: p99 ≤ 50 ms at 50 concurrent, ≥ 70% of the driver throughput');
   } finally {
-    api?.kill('SIGTERM');
+    for (const api of apis) api.kill('SIGTERM');
     await driver.close();
     rmSync(dir, { recursive: true, force: true });
     await server.stop();

@@ -6,9 +6,10 @@ import { GRAPH_VERSION } from '../graph/cypher/version';
 
 /**
  * The graph's version as this process knows it. Every committed write raises the version in Neo4j (whichever
- * process wrote); a request reads it again when the last read is older than `maxAgeMs`, and a mutation served
- * here moves it at once. Cached responses are keyed by it, so none outlives the graph it was computed from by
- * more than `maxAgeMs`.
+ * process wrote), and a mutation served here moves it at once. Cached responses are keyed by it.
+ * When the last read is older than `maxAgeMs` it is read again: in the background while requests keep coming
+ * (none waits behind the read under load), awaited after a quiet spell of four times that. So a write elsewhere
+ * shows within `maxAgeMs` plus one version read.
  */
 export class GraphVersion {
   private stored = 0;
@@ -25,7 +26,11 @@ export class GraphVersion {
 
   /** The cache session for a request: the current version, or a key no other request shares when Neo4j cannot say. */
   async current(): Promise<string> {
-    if (performance.now() - this.checkedAt > this.maxAgeMs) await (this.pending ??= this.refresh());
+    const age = performance.now() - this.checkedAt;
+    if (age > this.maxAgeMs) {
+      this.pending ??= this.refresh();
+      if (age > 4 * this.maxAgeMs || this.failures) await this.pending;
+    }
     return this.failures ? `unknown-${this.failures++}` : `${this.stored}.${this.localWrites}`;
   }
 
