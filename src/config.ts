@@ -45,7 +45,7 @@ const EnvSchema = z.object({
   GEOKG_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   GEOKG_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   GEOKG_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  GEOKG_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  GEOKG_CACHE_TTL_MS: z.coerce.number().int().min(0).default(300_000),
   GEOKG_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   GEOKG_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(2_000),
   GEOKG_SEEDS_DIR: z.string().default('seeds'),
