@@ -18,6 +18,7 @@ const ARTICLES = Number(process.env.ARTICLES ?? 20_000);
 const WORDS = Number(process.env.WORDS ?? 300);
 const BATCH = Number(process.env.BATCH ?? 250);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 2);
+const THREADS = Number(process.env.THREADS ?? loadConfig().ingest.extractThreads);
 
 const CEILING = `
 UNWIND $rows AS row
@@ -71,12 +72,12 @@ async function main() {
     const corpus = generateCorpus(ARTICLES, WORDS, 7);
     const file = path.join(dir, 'corpus.ndjson');
     writeFileSync(file, corpus.map((a) => JSON.stringify(a)).join('\n'));
-    console.log(`corpus: ${ARTICLES} articles of ~${WORDS} words (half Arabic, half English); batch ${BATCH}, concurrency ${CONCURRENCY}`);
+    console.log(`corpus: ${ARTICLES} articles of ~${WORDS} words (half Arabic, half English); batch ${BATCH}, concurrency ${CONCURRENCY}, ${THREADS} extraction thread(s)`);
 
     const first = await freshGraph();
     let e2eRate: number;
     try {
-      const e2e = await ingest(first.driver, first.database, readSources([file]), { batchSize: BATCH, concurrency: CONCURRENCY, dryRun: false });
+      const e2e = await ingest(first.driver, first.database, readSources([file]), { batchSize: BATCH, concurrency: CONCURRENCY, extractThreads: THREADS, dryRun: false });
       e2eRate = e2e.created / e2e.seconds;
       console.log(`end-to-end: ${e2e.created} articles, ${e2e.claims} claims in ${e2e.seconds.toFixed(1)} s → ${e2eRate.toFixed(0)} articles/s, ${(e2e.claims / e2e.seconds).toFixed(0)} claims/s`);
     } finally {

@@ -26,13 +26,14 @@ Usage: geokg <command> [options]
   extract [--json] FILE|-    extract entities and claims from one article, no database (--lang ar|en, --date YYYY-MM-DD)
   eval [DIR]                 precision, recall and F1 of extraction against the gold files in DIR (default seeds/)
   ingest PATH|URL...         ingest text/front-matter files, directories, NDJSON, HTML, RSS/Atom (files or URLs)
-                             [--batch N] [--concurrency N] [--dry-run]
+                             [--batch N] [--concurrency N] [--threads N] [--dry-run]
   remove-article ID...       remove articles, their claims and mentions; recompute the relations they supported
 `;
 
 const IngestArgs = z.object({
   batch: z.coerce.number().int().min(1).max(5000).optional(),
   concurrency: z.coerce.number().int().min(1).max(16).default(2),
+  threads: z.coerce.number().int().min(0).max(32).optional(),
   'dry-run': z.boolean().default(false),
   paths: z.array(z.string()).min(1, 'give at least one file, directory or URL to ingest'),
 });
@@ -163,7 +164,7 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { batch: { type: 'string' }, concurrency: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      options: { batch: { type: 'string' }, concurrency: { type: 'string' }, threads: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     });
     const opts = validated(IngestArgs, { ...values, paths: positionals });
     const config = loadConfig();
@@ -173,6 +174,7 @@ const commands: Record<string, Command> = {
       const summary = await ingest(graph?.driver, graph?.connection.database ?? config.neo4j.database, readSources(opts.paths), {
         batchSize: opts.batch ?? config.ingest.batchSize,
         concurrency: opts.concurrency,
+        extractThreads: opts.threads ?? config.ingest.extractThreads,
         dryRun: opts['dry-run'],
         onProgress: progressReporter(),
       });

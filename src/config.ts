@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -51,6 +52,8 @@ const EnvSchema = z.object({
   GEOKG_SEEDS_DIR: z.string().default('seeds'),
   GEOKG_INGEST_SEEDS: flag.default(true),
   GEOKG_INGEST_BATCH: z.coerce.number().int().min(1).max(5000).default(50),
+  // One extraction thread per spare core (the main thread writes), at least one.
+  GEOKG_EXTRACT_THREADS: z.coerce.number().int().min(0).max(32).default(Math.max(1, Math.min(4, os.availableParallelism() - 1))),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -91,7 +94,7 @@ export interface Config {
     cache: { ttlMs: number; checkMs: number; maxEntries: number };
   };
   seeds: { dir: string; ingestOnStart: boolean };
-  ingest: { batchSize: number };
+  ingest: { batchSize: number; extractThreads: number };
 }
 
 /** Reads `.env` (if present, never overriding the real environment) and validates everything in one place. */
@@ -137,6 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       cache: { ttlMs: e.GEOKG_CACHE_TTL_MS, checkMs: e.GEOKG_CACHE_CHECK_MS, maxEntries: e.GEOKG_CACHE_MAX_ENTRIES },
     },
     seeds: { dir: path.resolve(cwd, e.GEOKG_SEEDS_DIR), ingestOnStart: e.GEOKG_INGEST_SEEDS },
-    ingest: { batchSize: e.GEOKG_INGEST_BATCH },
+    ingest: { batchSize: e.GEOKG_INGEST_BATCH, extractThreads: e.GEOKG_EXTRACT_THREADS },
   };
 }

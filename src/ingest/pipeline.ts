@@ -1,8 +1,7 @@
 import type { Driver } from 'neo4j-driver';
-import { extract } from '../extract';
-import { defaultLexicon } from '../extract/lexicon';
 import { storedHashes, writeArticles } from '../graph/repositories/articles-writer';
-import { resolveArticle, sha256, type ResolvedArticle } from '../resolve/records';
+import { sha256, type ResolvedArticle } from '../resolve/records';
+import { createExtractor } from './extract-pool';
 import type { SourceArticle, SourceItem } from './sources';
 
 export interface IngestOptions {
@@ -11,6 +10,8 @@ export interface IngestOptions {
   concurrency: number;
   /** Extract and resolve, but write nothing. */
   dryRun: boolean;
+  /** Extraction threads beside the one writing (0: extract on the calling thread). */
+  extractThreads?: number;
   onProgress?: (progress: IngestProgress) => void;
   /** Called with each batch as it is written (for live subscribers). */
   onWritten?: (batch: ResolvedArticle[]) => void;
@@ -32,30 +33,14 @@ export interface IngestSummary extends IngestProgress {
   errors: { location: string; message: string }[];
 }
 
-/** The one pipeline the CLI, the API and `npm start` use: extract → resolve → write, in batches. */
-export function prepareArticle(article: SourceArticle): ResolvedArticle {
-  const lexicon = defaultLexicon();
-  const result = extract({ text: article.text, language: article.language, publishedAt: article.publishedAt }, lexicon);
-  return resolveArticle(
-    {
-      id: article.id,
-      url: article.url ?? null,
-      title: article.title ?? null,
-      source: article.source ?? null,
-      publishedAt: article.publishedAt ?? null,
-      language: result.language,
-      contentHash: sha256(article.text),
-    },
-    result,
-    lexicon,
-  );
-}
+export { prepareArticle } from './prepare';
 
 export async function ingest(driver: Driver | undefined, database: string, items: AsyncIterable<SourceItem>, options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const summary: IngestSummary = { seen: 0, created: 0, replaced: 0, unchanged: 0, skipped: 0, entities: 0, claims: 0, typeConflicts: 0, seconds: 0, errors: [] };
   const report = () => options.onProgress?.({ ...summary, seconds: (Date.now() - started) / 1000 });
   const inFlight = new Set<Promise<void>>();
+  const extractor = createExtractor(options.extractThreads ?? 0);
   let failure: unknown;
 
   const flush = async (batch: SourceArticle[]) => {
@@ -63,7 +48,7 @@ export async function ingest(driver: Driver | undefined, database: string, items
     const known = driver && !options.dryRun ? await storedHashes(driver, database, batch.map((a) => a.id)) : new Map<string, string>();
     const fresh = batch.filter((a) => known.get(a.id) !== sha256(a.text));
     summary.unchanged += batch.length - fresh.length;
-    const resolved = fresh.map(prepareArticle);
+    const resolved = fresh.length ? await extractor.prepare(fresh) : [];
     if (!driver || options.dryRun) {
       summary.created += resolved.length;
       summary.claims += resolved.reduce((n, a) => n + a.claims.length, 0);
@@ -94,22 +79,27 @@ export async function ingest(driver: Driver | undefined, database: string, items
     inFlight.add(task);
   };
 
-  let batch: SourceArticle[] = [];
-  for await (const item of items) {
-    summary.seen++;
-    if (!item.ok) {
-      summary.skipped++;
-      summary.errors.push({ location: item.location, message: item.message });
-      continue;
+  try {
+    let batch: SourceArticle[] = [];
+    for await (const item of items) {
+      summary.seen++;
+      if (!item.ok) {
+        summary.skipped++;
+        summary.errors.push({ location: item.location, message: item.message });
+        continue;
+      }
+      batch.push(item.article);
+      if (batch.length >= options.batchSize) {
+        await submit(batch);
+        batch = [];
+      }
     }
-    batch.push(item.article);
-    if (batch.length >= options.batchSize) {
-      await submit(batch);
-      batch = [];
-    }
+    if (batch.length) await submit(batch);
+    await Promise.all(inFlight);
+  } finally {
+    await Promise.all(inFlight);
+    await extractor.close();
   }
-  if (batch.length) await submit(batch);
-  await Promise.all(inFlight);
   if (failure) throw failure;
   summary.seconds = (Date.now() - started) / 1000;
   return summary;

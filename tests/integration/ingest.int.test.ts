@@ -108,6 +108,19 @@ describe('ingestion into Neo4j', () => {
     expect(incremental.find((p) => p.key === 'CONDEMNED|Q183|Q159')!.confidence).toBeCloseTo(noisyOr, 4);
   });
 
+  it('never flips an entity type: a row of another type is counted as a conflict and changes nothing', async () => {
+    const name = `Z${tag.slice(1).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)])}`;
+    const first = prepareArticle({ ...article('t1', `The ${name} Liberation Front attacked Mali.`), language: 'en' });
+    const front = first.entities.find((e) => e.type === 'ORGANIZATION' && e.name.includes(name))!;
+    expect(await writeArticles(driver, database, [first])).toMatchObject({ created: [first.article.id], typeConflicts: 0 });
+    const second = prepareArticle({ ...article('t2', `The ${name} Liberation Front attacked Niger.`), language: 'en' });
+    for (const e of second.entities) if (e.id === front.id) e.type = 'PERSON';
+    expect(await writeArticles(driver, database, [second])).toMatchObject({ created: [second.article.id], typeConflicts: 1 });
+    const { records } = await driver.executeQuery('MATCH (e:Entity {id: $id}) RETURN e.type AS type, labels(e) AS labels', { id: front.id }, { database });
+    expect(records[0].get('type')).toBe('ORGANIZATION');
+    expect(records[0].get('labels')).not.toContain('Person');
+  });
+
   it('leaves no partial article when a batch fails midway', async () => {
     const name = `T${tag.slice(1).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)])}`;
     const good = prepareArticle({ ...article('ok', `The ${name} Institute for Peace condemned Russia.`), language: 'en' });

@@ -48,37 +48,36 @@ DETACH DELETE e`;
 /** Per entity type: merge by id; names, aliases and search keys accumulate as sorted sets, and the canonical name is
  * the least one seen, so the result does not depend on which process or batch came first. A type never flips:
  * a row of another type for an existing id is counted as a conflict and changes nothing. */
-export const MERGE_ENTITIES: Record<EntityType, string> = Object.fromEntries(
-  ENTITY_TYPES.map((type) => [
-    type,
-    `
-UNWIND $rows AS row
-MERGE (e:Entity {id: row.id})
-  ON CREATE SET e.type = row.type
-WITH e, row, e.type = row.type AS sameType
+const mergeEntitiesOfType = (type: EntityType) => `
 CALL {
-  WITH e, row
-  UNWIND coalesce(e.names, []) + row.names AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS names
-}
-CALL {
-  WITH e, row
-  UNWIND coalesce(e.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS aliases
-}
-CALL {
-  WITH e, row
-  UNWIND coalesce(e.searchKeys, []) + row.searchKeys AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS searchKeys
-}
-FOREACH (_ IN CASE WHEN sameType THEN [1] ELSE [] END |
-  SET e:${ENTITY_LABELS[type]},
-      e.name = CASE WHEN e.name IS NULL OR row.name < e.name THEN row.name ELSE e.name END,
-      e.wikidataId = coalesce(e.wikidataId, row.wikidataId),
-      e.names = names, e.aliases = aliases, e.searchKeys = searchKeys)
-RETURN sum(CASE WHEN sameType THEN 0 ELSE 1 END) AS typeConflicts`,
-  ]),
-) as Record<EntityType, string>;
+  UNWIND coalesce($byType.${type}, []) AS row
+  MERGE (e:Entity {id: row.id})
+    ON CREATE SET e.type = row.type
+  WITH e, row, e.type = row.type AS sameType
+  CALL {
+    WITH e, row
+    UNWIND coalesce(e.names, []) + row.names AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS names
+  }
+  CALL {
+    WITH e, row
+    UNWIND coalesce(e.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS aliases
+  }
+  CALL {
+    WITH e, row
+    UNWIND coalesce(e.searchKeys, []) + row.searchKeys AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS searchKeys
+  }
+  FOREACH (_ IN CASE WHEN sameType THEN [1] ELSE [] END |
+    SET e:${ENTITY_LABELS[type]},
+        e.name = CASE WHEN e.name IS NULL OR row.name < e.name THEN row.name ELSE e.name END,
+        e.wikidataId = coalesce(e.wikidataId, row.wikidataId),
+        e.names = names, e.aliases = aliases, e.searchKeys = searchKeys)
+  RETURN sum(CASE WHEN sameType THEN 0 ELSE 1 END) AS ${type}_conflicts
+}`;
 
-/** Returns each article's content hash before this write: MERGE holds the article's lock, so of two concurrent
- * writers of a new article only one sees none. */
+/** All entities of a batch in one statement (`$byType`: rows per entity type), one block per type for its label. */
+export const MERGE_ENTITIES = `${ENTITY_TYPES.map(mergeEntitiesOfType).join('')}
+RETURN ${ENTITY_TYPES.map((type) => `${type}_conflicts`).join(' + ')} AS typeConflicts`;
+
 export const MERGE_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
@@ -142,22 +141,22 @@ FOREACH (_ IN CASE WHEN claimCount = 0 THEN [1] ELSE [] END | DELETE r)`,
 ) as Record<RelationType, string>;
 
 /**
- * Per relation type: add the summary of claims from articles new to the graph (`k`, computed by the writer) to the
- * projected relationship. New articles' claims are disjoint from the stored ones, so the sum equals a recompute
- * without reading the edge's older claims. Replaced and removed articles go through RECOMPUTE_PROJECTIONS.
+ * Adds the summary of claims from articles new to the graph (`$byType`: rows per relation type, computed by the
+ * writer) to the projected relationships, all types in one statement. New articles' claims are disjoint from the
+ * stored ones, so the sum equals a recompute without reading the edges' older claims. Replaced and removed
+ * articles go through RECOMPUTE_PROJECTIONS.
  */
-export const ADD_TO_PROJECTIONS: Record<RelationType, string> = Object.fromEntries(
-  RELATION_TYPES.map((type) => [
-    type,
-    `
-UNWIND $keys AS k
-MATCH (s:Entity {id: k.subject}), (o:Entity {id: k.object})
-MERGE (s)-[r:${type}]->(o)
-SET r.claimCount = coalesce(r.claimCount, 0) + toInteger(k.claimCount),
-    r.articleCount = coalesce(r.articleCount, 0) + toInteger(k.articleCount),
-    r.firstSeen = CASE WHEN k.firstSeen IS NULL OR r.firstSeen <= k.firstSeen THEN r.firstSeen ELSE k.firstSeen END,
-    r.lastSeen = CASE WHEN k.lastSeen IS NULL OR r.lastSeen >= k.lastSeen THEN r.lastSeen ELSE k.lastSeen END,
-    r.evidenceWeight = coalesce(r.evidenceWeight, 0) + toInteger(k.evidenceWeight)
-SET r.confidence = ${confidenceOf('r.evidenceWeight')}`,
-  ]),
-) as Record<RelationType, string>;
+export const ADD_TO_PROJECTIONS = RELATION_TYPES.map(
+  (type) => `
+CALL {
+  UNWIND coalesce($byType.${type}, []) AS k
+  MATCH (s:Entity {id: k.subject}), (o:Entity {id: k.object})
+  MERGE (s)-[r:${type}]->(o)
+  SET r.claimCount = coalesce(r.claimCount, 0) + toInteger(k.claimCount),
+      r.articleCount = coalesce(r.articleCount, 0) + toInteger(k.articleCount),
+      r.firstSeen = CASE WHEN k.firstSeen IS NULL OR r.firstSeen <= k.firstSeen THEN r.firstSeen ELSE k.firstSeen END,
+      r.lastSeen = CASE WHEN k.lastSeen IS NULL OR r.lastSeen >= k.lastSeen THEN r.lastSeen ELSE k.lastSeen END,
+      r.evidenceWeight = coalesce(r.evidenceWeight, 0) + toInteger(k.evidenceWeight)
+  SET r.confidence = ${confidenceOf('r.evidenceWeight')}
+}`,
+).join('');

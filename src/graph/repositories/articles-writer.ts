@@ -1,8 +1,8 @@
 import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { ResolvedArticle } from '../../resolve/records';
+import type { EntityRecord, ResolvedArticle } from '../../resolve/records';
 import * as Q from '../cypher/ingest';
 import { BUMP_GRAPH_VERSION } from '../cypher/version';
-import { ENTITY_TYPES, isRelationType, relationKey, type RelationType } from '../ontology';
+import { isRelationType, relationKey, type RelationType } from '../ontology';
 
 export interface BatchOutcome {
   created: string[];
@@ -70,12 +70,10 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
 
   const redirect = await redirects(tx, todo);
   const entities = new Map(todo.flatMap((a) => a.entities).map((e) => [redirect(e.id), { ...e, id: redirect(e.id) }]));
-  for (const type of ENTITY_TYPES) {
-    const rows = [...entities.values()].filter((e) => e.type === type);
-    if (rows.length === 0) continue;
-    const result = await tx.run(Q.MERGE_ENTITIES[type], { rows });
-    outcome.typeConflicts += Number(result.records[0]?.get('typeConflicts') ?? 0);
-  }
+  const entitiesByType: Record<string, EntityRecord[]> = {};
+  for (const e of entities.values()) (entitiesByType[e.type] ??= []).push(e);
+  const entityMerge = await tx.run(Q.MERGE_ENTITIES, { byType: entitiesByType });
+  outcome.typeConflicts = Number(entityMerge.records[0].get('typeConflicts'));
   outcome.entities = entities.size;
   await tx.run(Q.MERGE_MENTIONS, { rows: todo.flatMap((a) => a.mentions.map((m) => ({ articleId: a.article.id, entityId: redirect(m.entityId), count: m.count }))) });
   const claims = todo.flatMap((a) =>
@@ -168,7 +166,8 @@ export function projectionIncrements(
 }
 
 async function addToProjections(tx: ManagedTransaction, claims: Parameters<typeof projectionIncrements>[0]): Promise<void> {
-  for (const [type, keys] of projectionIncrements(claims)) await tx.run(Q.ADD_TO_PROJECTIONS[type], { keys });
+  const byType = projectionIncrements(claims);
+  if (byType.size) await tx.run(Q.ADD_TO_PROJECTIONS, { byType: Object.fromEntries(byType) });
 }
 
 async function redirects(tx: ManagedTransaction, batch: ResolvedArticle[]): Promise<(id: string) => string> {
