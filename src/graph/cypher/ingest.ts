@@ -54,23 +54,32 @@ CALL {
   MERGE (e:Entity {id: row.id})
     ON CREATE SET e.type = row.type
   WITH e, row, e.type = row.type AS sameType
+  // Most rows bring nothing new (a country seen in every batch): those take no write lock and no sort.
+  WITH e, row, sameType, sameType AND (
+    NOT e:${ENTITY_LABELS[type]} OR e.name IS NULL OR row.name < e.name OR (e.wikidataId IS NULL AND row.wikidataId IS NOT NULL)
+    OR any(x IN row.names WHERE NOT x IN coalesce(e.names, []))
+    OR any(x IN row.aliases WHERE NOT x IN coalesce(e.aliases, []))
+    OR any(x IN row.searchKeys WHERE NOT x IN coalesce(e.searchKeys, []))) AS changes
   CALL {
-    WITH e, row
-    UNWIND coalesce(e.names, []) + row.names AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS names
-  }
-  CALL {
-    WITH e, row
-    UNWIND coalesce(e.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS aliases
-  }
-  CALL {
-    WITH e, row
-    UNWIND coalesce(e.searchKeys, []) + row.searchKeys AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS searchKeys
-  }
-  FOREACH (_ IN CASE WHEN sameType THEN [1] ELSE [] END |
+    WITH e, row, changes
+    WITH e, row WHERE changes
+    CALL {
+      WITH e, row
+      UNWIND coalesce(e.names, []) + row.names AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS names
+    }
+    CALL {
+      WITH e, row
+      UNWIND coalesce(e.aliases, []) + row.aliases AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS aliases
+    }
+    CALL {
+      WITH e, row
+      UNWIND coalesce(e.searchKeys, []) + row.searchKeys AS x WITH DISTINCT x ORDER BY x RETURN collect(x) AS searchKeys
+    }
     SET e:${ENTITY_LABELS[type]},
         e.name = CASE WHEN e.name IS NULL OR row.name < e.name THEN row.name ELSE e.name END,
         e.wikidataId = coalesce(e.wikidataId, row.wikidataId),
-        e.names = names, e.aliases = aliases, e.searchKeys = searchKeys)
+        e.names = names, e.aliases = aliases, e.searchKeys = searchKeys
+  }
   RETURN sum(CASE WHEN sameType THEN 0 ELSE 1 END) AS ${type}_conflicts
 }`;
 
@@ -87,25 +96,24 @@ SET a.url = row.url, a.title = row.title, a.source = row.source, a.language = ro
     a.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE datetime(row.publishedAt) END
 RETURN row.id AS id, previousHash`;
 
-export const MERGE_MENTIONS = `
+/** The mentions and claims of articles being written: new, or replaced with their old ones deleted first, so
+ * they are created, not merged (no lookup on a hub entity's thousands of links). */
+export const CREATE_MENTIONS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId}), (e:Entity {id: row.entityId})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count`;
+CREATE (a)-[:MENTIONS {count: row.count}]->(e)`;
 
-export const MERGE_CLAIMS = `
+export const CREATE_CLAIMS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId}), (s:Entity {id: row.subjectId}), (o:Entity {id: row.objectId})
-MERGE (c:Claim {id: row.id})
+CREATE (c:Claim {id: row.id})
 SET c += row.props
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
-MERGE (c)-[:FROM_ARTICLE]->(a)
+CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:FROM_ARTICLE]->(a)
 WITH c, row
 OPTIONAL MATCH (t:Entity {id: row.attributedToId})
 OPTIONAL MATCH (l:Entity {id: row.locationId})
-FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (c)-[:ATTRIBUTED_TO]->(t))
-FOREACH (_ IN CASE WHEN l IS NULL THEN [] ELSE [1] END | MERGE (c)-[:AT]->(l))`;
+FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ATTRIBUTED_TO]->(t))
+FOREACH (_ IN CASE WHEN l IS NULL THEN [] ELSE [1] END | CREATE (c)-[:AT]->(l))`;
 
 /**
  * A projected relationship summarizes its positive claims: claimCount, articleCount, firstSeen, lastSeen, and

@@ -75,7 +75,7 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
   const entityMerge = await tx.run(Q.MERGE_ENTITIES, { byType: entitiesByType });
   outcome.typeConflicts = Number(entityMerge.records[0].get('typeConflicts'));
   outcome.entities = entities.size;
-  await tx.run(Q.MERGE_MENTIONS, { rows: todo.flatMap((a) => a.mentions.map((m) => ({ articleId: a.article.id, entityId: redirect(m.entityId), count: m.count }))) });
+  await tx.run(Q.CREATE_MENTIONS, { rows: mentionRows(todo, redirect) });
   const claims = todo.flatMap((a) =>
     a.claims.map((c) => {
       const subjectId = redirect(c.subjectId);
@@ -106,13 +106,28 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
       };
     }),
   );
-  await tx.run(Q.MERGE_CLAIMS, { rows: claims });
+  await tx.run(Q.CREATE_CLAIMS, { rows: claims });
   outcome.claims = claims.length;
   await addToProjections(tx, claims.filter((c) => !recomputed.has(c.props.relationKey)).map((c) => ({ ...c.props, evidenceWeight: c.weight })));
   await recompute(tx, recomputed);
   if (maybeOrphans.size) await tx.run(Q.DELETE_ORPHAN_ENTITIES, { ids: [...maybeOrphans] });
   await tx.run(BUMP_GRAPH_VERSION);
   return outcome;
+}
+
+/** One MENTIONS link per article and entity: two entities merged into one (a redirect) add their counts. */
+function mentionRows(articles: ResolvedArticle[], redirect: (id: string) => string) {
+  const rows = new Map<string, { articleId: string; entityId: string; count: number }>();
+  for (const a of articles) {
+    for (const m of a.mentions) {
+      const entityId = redirect(m.entityId);
+      const key = `${a.article.id}|${entityId}`;
+      const row = rows.get(key);
+      if (row) row.count += m.count;
+      else rows.set(key, { articleId: a.article.id, entityId, count: m.count });
+    }
+  }
+  return [...rows.values()];
 }
 
 /** −ln(1 − confidence) in millionths: a claim's share of its edge's noisy-or confidence, exact to add. */
