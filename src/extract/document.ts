@@ -60,10 +60,7 @@ export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
 
 const normsBySentence = new WeakMap<Doc, Map<number, string[]>>();
 
-/**
- * The normalized tokens up to the end of a sentence: matches stay inside it, and the one array per sentence
- * lets the phrase sets memoize their answers across the extractor's passes.
- */
+/** The normalized tokens up to the end of a sentence (indices stay the article's): matches stay inside it. */
 export function sentenceNorms(doc: Doc, sentence: number): string[] {
   let map = normsBySentence.get(doc);
   if (!map) normsBySentence.set(doc, (map = new Map()));

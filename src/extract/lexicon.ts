@@ -163,8 +163,6 @@ export class PhraseSet<T> {
   private readonly byFirst = new Map<string, PhrasePattern<T>[]>();
   /** Prefix patterns indexed by their first two characters. */
   private readonly prefixes = new Map<string, PhrasePattern<T>[]>();
-  /** Matches per token array and position: the extractor asks the same question many times per sentence. */
-  private readonly memo = new WeakMap<string[], Map<number, PhraseMatch<T>[]>>();
   private readonly single = new Map<string, boolean>();
   private readonly startable = [new Map<string, boolean>(), new Map<string, boolean>()];
 
@@ -183,18 +181,12 @@ export class PhraseSet<T> {
   /** All matches starting at `index` and ending by `limit` (default: the array's end), longest first. */
   matchAt(norms: string[], index: number, withFuture = false, limit = norms.length): PhraseMatch<T>[] {
     if (index >= limit || index < 0 || !this.canStart(norms[index], withFuture)) return NO_MATCHES;
-    if (limit !== norms.length) return this.compute(norms, index, withFuture, limit);
-    let perArray = this.memo.get(norms);
-    if (!perArray) this.memo.set(norms, (perArray = new Map()));
-    const key = withFuture ? -index - 1 : index;
-    let result = perArray.get(key);
-    if (!result) perArray.set(key, (result = this.compute(norms, index, withFuture, limit)));
-    return result;
+    return this.compute(norms, index, withFuture, limit);
   }
 
   /**
    * Whether any pattern can start at a token with this text. Most tokens start none, and this one lookup
-   * per token answers them without the memo or the stems.
+   * per token answers them without the stems.
    */
   private canStart(norm: string, withFuture: boolean): boolean {
     const cache = this.startable[withFuture ? 1 : 0];
