@@ -1,5 +1,5 @@
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { GRAPH_VERSION } from '../graph/cypher/version';
@@ -78,11 +78,28 @@ export function responseCachePlugins(options: ResponseCacheOptions): Plugin[] {
     // Invalidation is by graph version; scanning results for entity ids would only cost time.
     invalidateViaMutation: false,
   });
+  // Identical queries that miss together (every dashboard refreshing after a write) run once and share the answer.
+  const inFlight = new Map<string, Promise<ExecutionResult>>();
+  const singleFlight: Plugin<{ params?: { query?: string } }> = {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const query = args.contextValue.params?.query;
+      if (!query || getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+      const key = JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null]);
+      setExecuteFn((executeArgs) => {
+        const running = inFlight.get(key);
+        if (running) return running;
+        const result = Promise.resolve(executeFn(executeArgs) as ExecutionResult | Promise<ExecutionResult>).finally(() => inFlight.delete(key));
+        inFlight.set(key, result);
+        return result;
+      });
+    },
+  };
   const afterMutations: Plugin = {
     onExecute({ args }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
       return { onExecuteDone: () => version.written() };
     },
   };
-  return [cache, afterMutations];
+  // Single flight goes first: the response cache wraps its execute function and so still stores the answer.
+  return [singleFlight as Plugin, cache, afterMutations];
 }

@@ -60,6 +60,19 @@ describe('API response cache and rate limit', () => {
     expect(db.roundTrips).toBeGreaterThan(trips);
   });
 
+  it('runs identical queries that miss together once', async () => {
+    const { db, gql } = app({ cache: { ttlMs: 60_000, checkMs: 60_000, maxEntries: 100 } });
+    const query = `{ timeline(entityId: "${frontId}", first: 5) { edges { node { type object { id } } } } }`;
+    const [first, second, third] = await Promise.all([gql(query), gql(query), gql(query)]);
+    expect(first.data.timeline.edges.length).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    const shared = db.roundTrips;
+    const { db: alone, gql: once } = app({ cache: { ttlMs: 60_000, checkMs: 60_000, maxEntries: 100 } });
+    expect(await once(query)).toEqual(first);
+    expect(shared).toBe(alone.roundTrips);
+  });
+
   it('serves fresh data right after a mutation through the API', async () => {
     const { gql } = app({ cache: { ttlMs: 60_000, checkMs: 60_000, maxEntries: 100 } });
     const aliases = `{ entity(id: "${frontId}") { aliases } }`;
