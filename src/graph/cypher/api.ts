@@ -1,4 +1,4 @@
-import { RELATION_TYPES } from '../ontology';
+import { RELATION_TYPES, type RelationType } from '../ontology';
 
 /**
  * The Cypher the API reads and writes with, one named constant per query, all parameterized.
@@ -93,36 +93,36 @@ MATCH (e:Entity)
 WHERE $types IS NULL OR e.type IN $types
 RETURN count(e) AS total`;
 
-/** The projected relations matching a filter. `$anchor` (an entity id) narrows the start to one node when given. */
-const RELATION_MATCH = (anchored: 'subject' | 'object' | 'either' | 'none') => {
+type Anchor = 'subject' | 'object' | 'either' | 'none';
+
+/**
+ * The projected relations matching a filter. `$anchor` (an entity id) narrows the start to one node when given.
+ * The pattern names the requested types, so Neo4j scans or expands only those; they come from the ontology's
+ * allow-list (the filter is validated against it), never from the request's text.
+ */
+const RELATION_MATCH = (anchored: Anchor, types: readonly RelationType[]) => {
+  const names = RELATION_TYPES.filter((t) => types.includes(t)).join('|') || PROJECTED;
   const pattern = {
-    subject: `MATCH (s:Entity {id: $anchor})-[r:${PROJECTED}]->(o:Entity)`,
-    object: `MATCH (s:Entity)-[r:${PROJECTED}]->(o:Entity {id: $anchor})`,
-    either: `MATCH (x:Entity {id: $anchor})-[r:${PROJECTED}]-(y:Entity) WITH r, startNode(r) AS s, endNode(r) AS o`,
-    none: `MATCH (s:Entity)-[r:${PROJECTED}]->(o:Entity)`,
+    subject: `MATCH (s:Entity {id: $anchor})-[r:${names}]->(o:Entity)`,
+    object: `MATCH (s:Entity)-[r:${names}]->(o:Entity {id: $anchor})`,
+    either: `MATCH (x:Entity {id: $anchor})-[r:${names}]-(y:Entity) WITH r, startNode(r) AS s, endNode(r) AS o`,
+    none: `MATCH (s:Entity)-[r:${names}]->(o:Entity)`,
   }[anchored];
   return `${pattern}
-WHERE type(r) IN $types
-  AND ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
+WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
   AND ($since IS NULL OR r.lastSeen >= $since) AND ($until IS NULL OR r.firstSeen <= $until)
   AND r.confidence >= $minConfidence AND r.articleCount >= $minArticles
   AND ($modality IS NULL OR EXISTS { MATCH (c:Claim {relationKey: type(r) + '|' + s.id + '|' + o.id}) WHERE c.modality = $modality })`;
 };
 
-export const RELATIONS_PAGE = Object.fromEntries(
-  (['subject', 'object', 'either', 'none'] as const).map((a) => [
-    a,
-    `${RELATION_MATCH(a)}
+export const RELATIONS_PAGE = (anchored: Anchor, types: readonly RelationType[]) => `${RELATION_MATCH(anchored, types)}
 WITH r, s, o
 ORDER BY r.confidence DESC, r.articleCount DESC, type(r), s.id, o.id
 SKIP $skip LIMIT $limit
-RETURN type(r) AS type, s.id AS subject, o.id AS object, properties(r) AS props`,
-  ]),
-) as Record<'subject' | 'object' | 'either' | 'none', string>;
+RETURN type(r) AS type, s.id AS subject, o.id AS object, properties(r) AS props`;
 
-export const RELATIONS_COUNT = Object.fromEntries(
-  (['subject', 'object', 'either', 'none'] as const).map((a) => [a, `${RELATION_MATCH(a)}\nRETURN count(r) AS total`]),
-) as Record<'subject' | 'object' | 'either' | 'none', string>;
+export const RELATIONS_COUNT = (anchored: Anchor, types: readonly RelationType[]) => `${RELATION_MATCH(anchored, types)}
+RETURN count(r) AS total`;
 
 const TIMELINE_MATCH = `
 MATCH (c:Claim)-[:SUBJECT|OBJECT]->(:Entity {id: $id})

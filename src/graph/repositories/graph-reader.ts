@@ -131,6 +131,7 @@ function relationParams(filter: RelationFilter) {
   const anchor = filter.involving ? 'either' : filter.subject ? 'subject' : filter.object ? 'object' : 'none';
   return {
     anchor,
+    types: filter.types?.length ? filter.types : RELATION_TYPES,
     params: {
       anchor: filter.involving ?? filter.subject ?? filter.object ?? null,
       types: filter.types?.length ? filter.types : [...RELATION_TYPES],
@@ -161,14 +162,14 @@ export function toRelation(row: { type: RelationType; subject: string; object: s
 }
 
 export async function relationPage(db: Reader, filter: RelationFilter, page: Page): Promise<RelationRow[]> {
-  const { anchor, params } = relationParams(filter);
-  const rows = await db.read<{ type: RelationType; subject: string; object: string; props: Record<string, unknown> }>(Q.RELATIONS_PAGE[anchor], { ...params, ...paged(page) });
+  const { anchor, types, params } = relationParams(filter);
+  const rows = await db.read<{ type: RelationType; subject: string; object: string; props: Record<string, unknown> }>(Q.RELATIONS_PAGE(anchor, types), { ...params, ...paged(page) });
   return rows.map(toRelation);
 }
 
 export async function countRelations(db: Reader, filter: RelationFilter): Promise<number> {
-  const { anchor, params } = relationParams(filter);
-  return (await db.read<{ total: number }>(Q.RELATIONS_COUNT[anchor], params))[0]?.total ?? 0;
+  const { anchor, types, params } = relationParams(filter);
+  return (await db.read<{ total: number }>(Q.RELATIONS_COUNT(anchor, types), params))[0]?.total ?? 0;
 }
 
 export interface TimelineFilter {
