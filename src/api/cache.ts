@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -72,6 +73,11 @@ export function responseCachePlugins(options: ResponseCacheOptions): Plugin[] {
   const version = new GraphVersion(options.driver, options.database, options.versionMaxAgeMs);
   const cache = useResponseCache({
     session: () => version.current(),
+    // A synchronous digest: the default awaits WebCrypto on every request, hits included.
+    buildResponseCacheKey: ({ documentString, operationName, variableValues, sessionId }) =>
+      createHash('sha256')
+        .update(JSON.stringify([documentString, operationName ?? null, variableValues ?? null, sessionId ?? null]))
+        .digest('base64url'),
     ttl: options.ttlMs,
     cache: createInMemoryCache({ max: options.maxEntries }),
     enabled: options.enabled,
