@@ -87,6 +87,17 @@ CALL {
 export const MERGE_ENTITIES = `${ENTITY_TYPES.map(mergeEntitiesOfType).join('')}
 RETURN ${ENTITY_TYPES.map((type) => `${type}_conflicts`).join(' + ')} AS typeConflicts`;
 
+/**
+ * Write locks on the batch's stored entities, in id order, before anything links to them. Two batches that share a
+ * hub (a country in every article) would otherwise each take its relationship-group locks in their own order and
+ * deadlock when they add its claims and edges; in one order, the second waits here for the first to commit.
+ */
+export const LOCK_ENTITIES = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+SET e._lock = true
+REMOVE e._lock`;
+
 export const MERGE_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})

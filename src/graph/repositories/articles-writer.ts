@@ -70,6 +70,7 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
 
   const redirect = await redirects(tx, todo);
   const entities = new Map(todo.flatMap((a) => a.entities).map((e) => [redirect(e.id), { ...e, id: redirect(e.id) }]));
+  await tx.run(Q.LOCK_ENTITIES, { ids: [...entities.keys()].sort() });
   const entitiesByType: Record<string, EntityRecord[]> = {};
   for (const e of entities.values()) (entitiesByType[e.type] ??= []).push(e);
   const entityMerge = await tx.run(Q.MERGE_ENTITIES, { byType: entitiesByType });
