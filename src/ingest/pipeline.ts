@@ -46,7 +46,10 @@ export async function ingest(driver: Driver | undefined, database: string, items
   const flush = async (batch: SourceArticle[]) => {
     // What is already in (same content hash) is not extracted again: re-runs and resumes are cheap.
     const known = driver && !options.dryRun ? await storedHashes(driver, database, batch.map((a) => a.id)) : new Map<string, string>();
-    const fresh = batch.filter((a) => known.get(a.id) !== sha256(a.text));
+    const fresh = batch.filter((a) => {
+      const stored = known.get(a.id);
+      return stored === undefined || stored !== sha256(a.text);
+    });
     summary.unchanged += batch.length - fresh.length;
     const resolved = fresh.length ? await extractor.prepare(fresh) : [];
     if (!driver || options.dryRun) {

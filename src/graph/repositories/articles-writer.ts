@@ -40,8 +40,11 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
   // A first, lock-free look skips the articles already in; the merge below decides under the articles' locks.
   const existing = await tx.run(Q.EXISTING_ARTICLES, { ids: batch.map((a) => a.article.id) });
   const stored = new Map(existing.records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
-  const candidates = batch.filter((a) => stored.get(a.article.id) !== a.article.contentHash);
-  outcome.unchanged.push(...batch.filter((a) => !candidates.includes(a)).map((a) => a.article.id));
+  const candidates: ResolvedArticle[] = [];
+  for (const a of batch) {
+    if (stored.get(a.article.id) === a.article.contentHash) outcome.unchanged.push(a.article.id);
+    else candidates.push(a);
+  }
   if (candidates.length === 0) return outcome;
 
   const merged = await tx.run(Q.MERGE_ARTICLES, { rows: candidates.map((a) => a.article) });
@@ -151,17 +154,16 @@ interface ProjectionIncrement {
 export function projectionIncrements(
   claims: { relationKey: string; polarity: string; articleId: string; eventDate: string | null; evidenceWeight: number }[],
 ): Map<RelationType, ProjectionIncrement[]> {
-  const byKey = new Map<string, ProjectionIncrement & { articles: Set<string> }>();
+  const byKey = new Map<string, Omit<ProjectionIncrement, 'articleCount'> & { articles: Set<string> }>();
   for (const c of claims) {
     if (c.polarity !== 'POSITIVE') continue;
     let sum = byKey.get(c.relationKey);
     if (!sum) {
       const [, subject, object] = c.relationKey.split('|');
-      byKey.set(c.relationKey, (sum = { key: c.relationKey, subject, object, claimCount: 0, articleCount: 0, firstSeen: null, lastSeen: null, evidenceWeight: 0, articles: new Set() }));
+      byKey.set(c.relationKey, (sum = { key: c.relationKey, subject, object, claimCount: 0, firstSeen: null, lastSeen: null, evidenceWeight: 0, articles: new Set() }));
     }
     sum.claimCount++;
     sum.articles.add(c.articleId);
-    sum.articleCount = sum.articles.size;
     sum.evidenceWeight += c.evidenceWeight;
     if (c.eventDate !== null) {
       if (sum.firstSeen === null || c.eventDate < sum.firstSeen) sum.firstSeen = c.eventDate;
@@ -171,7 +173,8 @@ export function projectionIncrements(
   const byType = new Map<RelationType, ProjectionIncrement[]>();
   // Sorted keys: concurrent writers lock shared edges in the same order.
   for (const key of [...byKey.keys()].sort()) {
-    const { articles: _articles, ...increment } = byKey.get(key)!;
+    const { articles, ...sum } = byKey.get(key)!;
+    const increment = { ...sum, articleCount: articles.size };
     const type = key.split('|')[0];
     if (!isRelationType(type)) continue;
     const list = byType.get(type);

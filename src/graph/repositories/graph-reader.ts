@@ -129,12 +129,13 @@ export async function countEntities(db: Reader, types: string[] | undefined): Pr
 
 function relationParams(filter: RelationFilter) {
   const anchor = filter.involving ? 'either' : filter.subject ? 'subject' : filter.object ? 'object' : 'none';
+  const types = filter.types?.length ? filter.types : [...RELATION_TYPES];
   return {
     anchor,
-    types: filter.types?.length ? filter.types : RELATION_TYPES,
+    types,
     params: {
       anchor: filter.involving ?? filter.subject ?? filter.object ?? null,
-      types: filter.types?.length ? filter.types : [...RELATION_TYPES],
+      types,
       subject: filter.subject ?? null,
       object: filter.object ?? null,
       since: filter.since ?? null,
