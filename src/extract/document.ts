@@ -29,6 +29,8 @@ export interface Doc {
   publishedAt?: Date;
   tokens: Token[];
   norms: string[];
+  /** Vocabulary ids of the normalized tokens. */
+  ids: Int32Array;
   raws: string[];
   sentences: Sentence[];
   /** Sentences that are boilerplate (related-article lists, tag lines): no mentions, no claims. */

@@ -31,6 +31,7 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     publishedAt: publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : undefined,
     tokens,
     norms: tokens.map((t) => t.norm),
+    ids: Int32Array.from(tokens, (t) => t.id),
     raws: tokens.map((t) => t.text),
     sentences: splitSentences(text, tokens),
     skipped: new Set(),

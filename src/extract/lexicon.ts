@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { arabicKey, arabicStems, isArabicScript, normalizeToken } from './normalize';
 import { RELATION_TYPES, type EntityType } from './types';
+import { WordFlags, WordTable, wordId, wordOf } from './vocabulary';
 
 /**
  * Loads the lexicon data files (src/lexicon/*.json, rules/<lang>.json), validates them with zod and
@@ -109,18 +110,20 @@ export interface TokenKey {
   proclitic: string;
 }
 
-const KEY_CACHE = [new Map<string, TokenKey[]>(), new Map<string, TokenKey[]>()];
-const KEY_CACHE_LIMIT = 200_000;
+const KEY_CACHE = [new WordTable<TokenKey[]>(), new WordTable<TokenKey[]>()];
 
-/** Cached: an article repeats its words, and stemming is the matcher's hottest step. */
-export function tokenKeys(norm: string, withFuture = false): TokenKey[] {
+/** The keys of a word (by id), cached: an article repeats its words, and stemming is the matcher's hottest step. */
+export function tokenKeys(id: number, withFuture = false): TokenKey[] {
   const cache = KEY_CACHE[withFuture ? 1 : 0];
-  let keys = cache.get(norm);
-  if (!keys) {
-    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-    cache.set(norm, (keys = computeTokenKeys(norm, withFuture)));
-  }
+  let keys = cache.get(id);
+  if (!keys) cache.set(id, (keys = computeTokenKeys(wordOf(id), withFuture)));
   return keys;
+}
+
+/** Tokens as the matcher reads them: normalized text and vocabulary ids, indexed alike. */
+export interface TokenSeq {
+  readonly norms: readonly string[];
+  readonly ids: ArrayLike<number>;
 }
 
 function computeTokenKeys(norm: string, withFuture: boolean): TokenKey[] {
@@ -163,8 +166,10 @@ export class PhraseSet<T> {
   private readonly byFirst = new Map<string, PhrasePattern<T>[]>();
   /** Prefix patterns indexed by their first two characters. */
   private readonly prefixes = new Map<string, PhrasePattern<T>[]>();
-  private readonly single = new Map<string, boolean>();
-  private readonly startable = [new Map<string, boolean>(), new Map<string, boolean>()];
+  /** Per word: whether the word alone is in the set (see `answer`). */
+  private readonly single = new WordFlags();
+  /** Per word: whether any pattern can start at it, without and with a future prefix. */
+  private readonly startable = [new WordFlags(), new WordFlags()];
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [text, value] of entries) {
@@ -178,61 +183,65 @@ export class PhraseSet<T> {
     }
   }
 
-  /** All matches starting at `index` and ending by `limit` (default: the array's end), longest first. */
-  matchAt(norms: string[], index: number, withFuture = false, limit = norms.length): PhraseMatch<T>[] {
-    if (index >= limit || index < 0 || !this.canStart(norms[index], withFuture)) return NO_MATCHES;
-    return this.compute(norms, index, withFuture, limit);
+  /** All matches starting at `index` and ending by `limit` (default: the sequence's end), longest first. */
+  matchAt(seq: TokenSeq, index: number, withFuture = false, limit = seq.norms.length): PhraseMatch<T>[] {
+    if (index >= limit || index < 0 || !this.canStart(seq.ids[index], withFuture)) return NO_MATCHES;
+    return this.compute(seq, index, withFuture, limit);
   }
 
-  /**
-   * Whether any pattern can start at a token with this text. Most tokens start none, and this one lookup
-   * per token answers them without the stems.
-   */
-  private canStart(norm: string, withFuture: boolean): boolean {
-    const cache = this.startable[withFuture ? 1 : 0];
-    let found = cache.get(norm);
-    if (found === undefined) {
-      if (cache.size >= 100_000) cache.clear();
-      found = tokenKeys(norm, withFuture).some(({ key }) => this.byFirst.has(key) || (key.length >= 2 && this.prefixes.has(key.substring(0, 2))));
-      cache.set(norm, found);
+  /** Whether any pattern can start at a word: most words start none, and one array read answers them. */
+  private canStart(id: number, withFuture: boolean): boolean {
+    const flags = this.startable[withFuture ? 1 : 0];
+    let found = flags.get(id);
+    if (found === UNKNOWN) {
+      const starts = tokenKeys(id, withFuture).some(({ key }) => this.byFirst.has(key) || (key.length >= 2 && this.prefixes.has(key.substring(0, 2))));
+      flags.set(id, (found = starts ? YES : NO));
     }
-    return found;
+    return found === YES;
   }
 
-  private compute(norms: string[], index: number, withFuture: boolean, limit: number): PhraseMatch<T>[] {
+  private compute(seq: TokenSeq, index: number, withFuture: boolean, limit: number): PhraseMatch<T>[] {
     let results: PhraseMatch<T>[] | undefined;
-    const keys = tokenKeys(norms[index], withFuture);
+    const keys = tokenKeys(seq.ids[index], withFuture);
     for (let k = 0; k < keys.length; k++) {
       const { key, proclitic } = keys[k];
       const exact = this.byFirst.get(key);
       const prefixed = key.length >= 2 ? this.prefixes.get(key.substring(0, 2)) : undefined;
-      if (exact) results = this.collect(exact, key, proclitic, norms, index, limit, results);
-      if (prefixed) results = this.collect(prefixed, key, proclitic, norms, index, limit, results);
+      if (exact) results = this.collect(exact, key, proclitic, seq, index, limit, results);
+      if (prefixed) results = this.collect(prefixed, key, proclitic, seq, index, limit, results);
     }
     if (!results) return NO_MATCHES;
     return results.length > 1 ? results.sort((a, b) => b.end - a.end || a.proclitic.length - b.proclitic.length) : results;
   }
 
-  private collect(list: PhrasePattern<T>[], key: string, proclitic: string, norms: string[], index: number, limit: number, results: PhraseMatch<T>[] | undefined): PhraseMatch<T>[] | undefined {
+  private collect(list: PhrasePattern<T>[], key: string, proclitic: string, seq: TokenSeq, index: number, limit: number, results: PhraseMatch<T>[] | undefined): PhraseMatch<T>[] | undefined {
     for (const pattern of list) {
       if (!elementMatches(pattern.elements[0], key)) continue;
-      const end = pattern.elements.length === 1 ? index + 1 : matchRest(pattern.elements, norms, index + 1, 1, limit);
+      const end = pattern.elements.length === 1 ? index + 1 : matchRest(pattern.elements, seq, index + 1, 1, limit);
       if (end !== undefined) (results ??= []).push({ value: pattern.value, end, proclitic });
     }
     return results;
   }
 
-  /** Whether one token on its own is in the set. */
-  has(norm: string): boolean {
-    let found = this.single.get(norm);
-    if (found === undefined) {
-      if (this.single.size >= 100_000) this.single.clear();
-      this.single.set(norm, (found = this.compute([norm], 0, false, 1).some((m) => m.end === 1)));
+  /** Whether one word (by id) on its own is in the set. */
+  has(id: number): boolean {
+    let found = this.single.get(id);
+    if (found === UNKNOWN) {
+      const alone = this.canStart(id, false) && this.compute({ norms: [wordOf(id)], ids: [id] }, 0, false, 1).some((m) => m.end === 1);
+      this.single.set(id, (found = alone ? YES : NO));
     }
-    return found;
+    return found === YES;
+  }
+
+  /** `has` for a word given as normalized text (one derived from a token: a stripped clitic, say). */
+  hasWord(norm: string | undefined): boolean {
+    return norm !== undefined && this.has(wordId(norm));
   }
 }
 
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;
 const NO_MATCHES: never[] = [];
 
 function elementMatches(element: Element, key: string): boolean {
@@ -240,19 +249,19 @@ function elementMatches(element: Element, key: string): boolean {
   return element.kind === 'exact' ? key === element.value : key.startsWith(element.value);
 }
 
-function matchRest(elements: Element[], norms: string[], index: number, at: number, limit: number): number | undefined {
+function matchRest(elements: Element[], seq: TokenSeq, index: number, at: number, limit: number): number | undefined {
   if (at === elements.length) return index;
   const element = elements[at];
   if (element.kind === 'gap') {
     for (let skip = 0; skip <= 4 && index + skip <= limit; skip++) {
-      const end = matchRest(elements, norms, index + skip, at + 1, limit);
+      const end = matchRest(elements, seq, index + skip, at + 1, limit);
       if (end !== undefined) return end;
     }
     return undefined;
   }
   if (index >= limit) return undefined;
-  const ok = tokenKeys(norms[index]).some(({ key }) => elementMatches(element, key));
-  return ok ? matchRest(elements, norms, index + 1, at + 1, limit) : undefined;
+  const ok = tokenKeys(seq.ids[index]).some(({ key }) => elementMatches(element, key));
+  return ok ? matchRest(elements, seq, index + 1, at + 1, limit) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,19 +358,19 @@ export class Gazetteer {
     }
   }
 
-  /** Longest gazetteer match starting at `index` (tokens given as normalized and raw text). */
-  longestAt(norms: string[], raws: string[], index: number, limit = norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
+  /** Longest gazetteer match starting at `index`. */
+  longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
     let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
-    for (const { key, proclitic } of tokenKeys(norms[index])) {
+    for (const { key, proclitic } of tokenKeys(seq.ids[index])) {
       let node = this.root.children.get(matchKey(key));
       let i = index + 1;
       while (node) {
-        const fitting = node.entries.filter((e) => shapeFits(e.shape, raws, index, proclitic));
-        if (fitting.length && (!best || i > best.end || (i === best.end && proclitic.length < best.proclitic.length))) {
-          best = { entries: fitting, end: i, proclitic };
+        if (node.entries.length && (!best || i > best.end || (i === best.end && proclitic.length < best.proclitic.length))) {
+          const fitting = node.entries.filter((e) => shapeFits(e.shape, seq.raws, index, proclitic));
+          if (fitting.length) best = { entries: fitting, end: i, proclitic };
         }
         if (i >= limit) break;
-        node = node.children.get(matchKey(norms[i]));
+        node = node.children.get(matchKeyOf(seq.ids[i]));
         i++;
       }
     }
@@ -369,7 +378,15 @@ export class Gazetteer {
   }
 }
 
-function shapeFits(shape: GazetteerEntry['shape'], raws: string[], index: number, proclitic: string): boolean {
+const MATCH_KEYS = new WordTable<string>();
+
+function matchKeyOf(id: number): string {
+  let key = MATCH_KEYS.get(id);
+  if (key === undefined) MATCH_KEYS.set(id, (key = matchKey(wordOf(id))));
+  return key;
+}
+
+function shapeFits(shape: GazetteerEntry['shape'], raws: readonly string[], index: number, proclitic: string): boolean {
   return shape.every((s, k) => {
     if (s === 'any') return true;
     const raw = raws[index + k];

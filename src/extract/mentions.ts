@@ -52,13 +52,12 @@ export function attachGovernmentBodies(doc: Doc): void {
   const english = doc.language === 'en';
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
-    const norms = doc.norms.slice(0, s.tokenEnd);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered(doc, index, i)) continue;
-      const body = bodies.matchAt(norms, i)[0];
+      const body = bodies.matchAt(doc, i, false, s.tokenEnd)[0];
       if (!body) continue;
       // "Niger's military ruler", "army chief": the body word opens a title, not an actor.
-      if (rules.titles.matchAt(norms, i).some((t) => t.end > body.end)) continue;
+      if (rules.titles.matchAt(doc, i, false, s.tokenEnd).some((t) => t.end > body.end)) continue;
       const mentions = doc.mentions.filter((m) => m.sentence === index && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
       const after = mentions.find((m) => m.tokenStart === body.end || (m.tokenStart === body.end + 1 && /^(ب|في|of|in)$/.test(doc.norms[body.end])));
       const before = english ? mentions.find((m) => m.tokenEnd === i || (m.tokenEnd === i - 1 && /^('s|’s)$/.test(doc.raws[i - 1]))) : undefined;
@@ -92,7 +91,7 @@ export function findGazetteerMentions(doc: Doc): void {
         i++;
         continue;
       }
-      const match = gazetteer.longestAt(doc.norms, doc.raws, i, s.tokenEnd);
+      const match = gazetteer.longestAt(doc, i, s.tokenEnd);
       if (!match) {
         i++;
         continue;
@@ -134,7 +133,7 @@ function licensed(doc: Doc, index: number, sentenceStart: number): boolean {
   if (prev.kind === 'punct') return true;
   const rules = doc.rules;
   if (!rules) return false;
-  return rules.words('functionWords').has(prev.norm) || rules.words('orgCues').has(prev.norm) || rules.words('locativePreps').has(prev.norm);
+  return rules.words('functionWords').has(prev.id) || rules.words('orgCues').has(prev.id) || rules.words('locativePreps').has(prev.id);
 }
 
 export function makeMention(doc: Doc, entityId: string, source: Mention['source'], tokenStart: number, tokenEnd: number, proclitic: string, sentence: number): Mention {
@@ -183,8 +182,7 @@ function resolveMetonym(doc: Doc, mention: Mention): Mention {
 export function afterLocative(doc: Doc, mention: Mention): boolean {
   const rules = doc.rules;
   if (!rules) return false;
-  const prev = doc.norms[mention.tokenStart - 1];
-  return prev !== undefined && rules.words('locativePreps').has(prev);
+  return mention.tokenStart > 0 && rules.words('locativePreps').has(doc.ids[mention.tokenStart - 1]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,12 +200,12 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
     if (doc.skipped.has(index)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered(doc, index, i)) continue;
-      const event = rules.eventCues.matchAt(doc.norms, i, false, s.tokenEnd)[0];
+      const event = rules.eventCues.matchAt(doc, i, false, s.tokenEnd)[0];
       if (event) {
         discoverEvent(doc, index, i, event.end, event.value);
         continue;
       }
-      if (orgCues.has(doc.norms[i])) {
+      if (orgCues.has(doc.ids[i])) {
         const quoted = quotedName(doc, i + 1, s.tokenEnd);
         if (quoted && !doc.mentions.some((m) => m.tokenStart >= quoted.from && m.tokenEnd <= quoted.to)) {
           const name = doc.text.slice(doc.tokens[quoted.from].start, doc.tokens[quoted.to - 1].end);
@@ -274,11 +272,10 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
       if (/^\p{Lu}/u.test(doc.raws[j])) last = j;
       j++;
     }
-    const span = doc.norms.slice(i, last + 1);
-    const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.norms[i]) ? i + 1 : i;
+    const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.ids[i]) ? i + 1 : i;
     // A named body has a name besides its cue words: "Institute for the Study of War", not "Foreign Ministry".
-    const generic = doc.rules!.words('governmentBodies').matchAt(doc.norms, start, false, last + 1).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc.norms, start, false, s.tokenEnd).length > 0;
-    if (last > start && span.some((n) => cues.has(n)) && !generic) {
+    const generic = doc.rules!.words('governmentBodies').matchAt(doc, start, false, last + 1).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc, start, false, s.tokenEnd).length > 0;
+    if (last > start && doc.ids.subarray(i, last + 1).some((id) => cues.has(id)) && !generic) {
       addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.tokens[start].start, doc.tokens[last].end), sentence, start, last + 1);
     }
     i = Math.max(j, i + 1);

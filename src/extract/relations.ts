@@ -43,6 +43,7 @@ interface SentenceView {
   start: number;
   end: number;
   norms: string[];
+  ids: Int32Array;
   mentions: Mention[];
   attributions: Attribution[];
   claims: Claim[];
@@ -65,6 +66,7 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     start: s.tokenStart,
     end: s.tokenEnd,
     norms: sentenceNorms(doc, sentence),
+    ids: doc.ids,
     mentions: sentenceMentions(doc, sentence),
     attributions: [],
     claims: [],
@@ -73,7 +75,7 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     dates: new Map(),
   };
   for (let k = view.start; k < view.end; k++) {
-    if (doc.rules!.triggers.matchAt(view.norms, k, true).length || doc.rules!.speech.matchAt(view.norms, k).length) view.triggerStarts.add(k);
+    if (doc.rules!.triggers.matchAt(view, k, true).length || doc.rules!.speech.matchAt(view, k).length) view.triggerStarts.add(k);
   }
   markNationalities(view);
   view.attributions = findAttributions(view);
@@ -110,7 +112,7 @@ function findTriggers(view: SentenceView): Trigger[] {
   const out: Trigger[] = [];
   for (let i = view.start; i < view.end; i++) {
     if (doc.tokens[i].kind !== 'word' || insideMention(view, i)) continue;
-    const matches = rules.triggers.matchAt(view.norms, i, true).filter((m) => !spansMention(view, i, m.end));
+    const matches = rules.triggers.matchAt(view, i, true).filter((m) => !spansMention(view, i, m.end));
     const seen = new Set<string>();
     for (const m of matches) {
       const key = `${m.value.type}:${m.value.requires ?? ''}`;
@@ -146,10 +148,10 @@ function classNounNear(view: SentenceView, cls: string, triggerStart: number, tr
   // Names and titles between the verb and its noun do not count ("وقع الرئيس الروسي فلاديمير بوتين ... معاهدة").
   let words = 0;
   for (let k = triggerEnd; k < view.end && words <= within; k++) {
-    if (set.matchAt(view.norms, k).length) return k;
+    if (set.matchAt(view, k).length) return k;
     if (!isTitleToken(view, k) && !insideMention(view, k)) words++;
   }
-  for (let k = triggerStart - 1; k >= Math.max(view.start, triggerStart - 3); k--) if (set.matchAt(view.norms, k).length) return k;
+  for (let k = triggerStart - 1; k >= Math.max(view.start, triggerStart - 3); k--) if (set.matchAt(view, k).length) return k;
   return undefined;
 }
 
@@ -164,7 +166,7 @@ function findAttributions(view: SentenceView): Attribution[] {
   const complementizers = rules.words('complementizers');
   const english = doc.language === 'en';
   for (let i = view.start; i < view.end; i++) {
-    const marker = before.matchAt(view.norms, i)[0];
+    const marker = before.matchAt(view, i)[0];
     if (marker) {
       const source = view.mentions.find((m) => m.tokenStart >= marker.end && m.tokenStart <= marker.end + 4 && ACTORS.has(m.type));
       if (source) {
@@ -175,9 +177,9 @@ function findAttributions(view: SentenceView): Attribution[] {
       i = marker.end - 1;
       continue;
     }
-    const speech = rules.speech.matchAt(view.norms, i)[0];
+    const speech = rules.speech.matchAt(view, i)[0];
     if (!speech || insideMention(view, i)) continue;
-    const firstComplement = view.norms.findIndex((n, k) => k > i && complementizers.has(n));
+    const firstComplement = view.norms.findIndex((_, k) => k > i && complementizers.has(view.ids[k]));
     // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
     const after = view.mentions.find((m) => m.tokenStart > i && m.tokenStart <= Math.max(i + 6, speech.end + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
     const prior = [...view.mentions].reverse().find((m) => m.tokenEnd <= i && i - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
@@ -215,15 +217,14 @@ function isPrepositional(view: SentenceView, m: Mention): boolean {
   const conjunctOf = view.mentions.find((x) => x !== m && x.tokenEnd <= m.tokenStart && m.tokenStart - x.tokenEnd <= 1 && (m.tokenStart === x.tokenEnd ? /^[وف]/.test(m.proclitic) : /^(and|or|و|,|،)$/.test(view.norms[x.tokenEnd])));
   if (conjunctOf && conjunctOf.tokenStart < m.tokenStart && isPrepositional(view, conjunctOf)) return true;
   if (isArabicScript(view.norms[m.tokenStart]) && /[بلك]/.test(m.proclitic.replace(/ال$/, ''))) return true;
-  const prev = view.norms[m.tokenStart - 1];
-  if (prev === undefined || m.tokenStart - 1 < view.start) return false;
-  return rules.words('prepositions').has(prev);
+  if (m.tokenStart - 1 < view.start) return false;
+  return rules.words('prepositions').has(view.ids[m.tokenStart - 1]);
 }
 
 /** Nearest clause boundary before `at` (a complementizer, relative pronoun, ; or :), or the sentence start. */
 function clauseStart(view: SentenceView, at: number): number {
   const breakers = view.doc.rules!.words('clauseBreakers');
-  for (let k = at - 1; k > view.start; k--) if (breakers.has(view.norms[k])) return k + 1;
+  for (let k = at - 1; k > view.start; k--) if (breakers.has(view.ids[k])) return k + 1;
   return view.start;
 }
 
@@ -231,7 +232,7 @@ function clauseEnd(view: SentenceView, from: number, crossThat: boolean): number
   const breakers = view.doc.rules!.words('clauseBreakers');
   for (let k = from; k < view.end; k++) {
     if (view.norms[k] === ';' || view.norms[k] === '؛') return k;
-    if (!crossThat && breakers.has(view.norms[k]) && k > from) return k;
+    if (!crossThat && breakers.has(view.ids[k]) && k > from) return k;
   }
   return view.end;
 }
@@ -354,7 +355,7 @@ function betweenPair(view: SentenceView, trigger: Trigger, candidates: Mention[]
   if (!trigger.data.symmetric) return undefined;
   const between = view.doc.rules!.words('betweenWords');
   for (let k = trigger.end; k < Math.min(view.end, trigger.end + 4); k++) {
-    const keyed = between.has(view.norms[k]) || between.has(view.norms[k].replace(/^[وف]/, ''));
+    const keyed = between.has(view.ids[k]) || between.hasWord(view.norms[k].replace(/^[وف]/, ''));
     if (!keyed) continue;
     const first = candidates.find((m) => m.tokenStart > k && m.tokenStart <= k + 2);
     if (!first) return undefined;
@@ -370,7 +371,7 @@ function onlyConnectors(view: SentenceView, from: number, to: number, next: Ment
   const between = [...Array(Math.max(0, to - from)).keys()].map((k) => from + k).filter((k) => !isTitleToken(view, k));
   const clitic = /^[وف]/.test(next.proclitic) || (view.doc.titleTokens.has(from) && /^[وف]/.test(view.norms[from]));
   if (between.length === 0) return clitic || to > from;
-  return between.every((k) => coordinators.has(view.norms[k]) || /^(both|كل|من)$/.test(view.norms[k]));
+  return between.every((k) => coordinators.has(view.ids[k]) || /^(both|كل|من)$/.test(view.norms[k]));
 }
 
 /** Mentions coordinated with `m` ("Lithuania and Latvia", "روسيا وكوريا الشمالية"), in order. */
@@ -464,7 +465,7 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
   }
 
   // "أعلنت جماعة الحوثي أنها استهدفت ...": the pronoun in "أنها" is the speaker.
-  if (start > view.start && doc.rules!.words('pronounComplementizers').has(view.norms[start - 1]) && inherited && distance(view, start, trigger.start) <= 1) {
+  if (start > view.start && doc.rules!.words('pronounComplementizers').has(view.ids[start - 1]) && inherited && distance(view, start, trigger.start) <= 1) {
     return found(inherited.m, inherited.source, after);
   }
   // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
@@ -583,13 +584,13 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
     const gap = [...Array(m.tokenStart - gapFrom).keys()].map((k) => gapFrom + k);
     // An object sits in the trigger's phrase: no comma or new verb between them.
     if (gap.some((k) => isClauseComma(view, k))) break;
-    if (trigger.data.type === 'SENT_TROOPS_TO' && gap.some((k) => border.matchAt(view.norms, k).length)) return undefined;
+    if (trigger.data.type === 'SENT_TROOPS_TO' && gap.some((k) => border.matchAt(view, k).length)) return undefined;
     const intro = introducers(view, m, anchor);
     const nearest = intro[0];
-    const isLocative = (nearest !== undefined && (locative.has(nearest) || (nearest === 'ب' && isArabicScript(view.norms[m.tokenStart]) && !spec.has('ب')))) || (nearest === undefined && m.tokenStart > anchor && afterLocative(doc, m));
+    const isLocative = (nearest !== undefined && (locative.hasWord(nearest) || (nearest === 'ب' && isArabicScript(view.norms[m.tokenStart]) && !spec.has('ب')))) || (nearest === undefined && m.tokenStart > anchor && afterLocative(doc, m));
     // A preposition the frame names admits the object even if it can also be locative ("sanctions on Belarus").
     if (nearest !== undefined && spec.has(nearest)) return m;
-    const admitted = intro.some((p) => spec.has(p) || (spec.has('destination') && destination.has(p)));
+    const admitted = intro.some((p) => spec.has(p) || (spec.has('destination') && destination.hasWord(p)));
     if (admitted && (!isLocative || intro.length > 1)) return m;
     if (isLocative) {
       if (trigger.data.allowLocative) return m;
@@ -597,7 +598,7 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
     }
     if (nearest === undefined) {
       const words = gap.filter((k) => !ENGLISH_DETERMINERS.test(view.norms[k]) && !isTitleToken(view, k));
-      const clean = !gap.some((k) => breakers.has(view.norms[k]) || (k > trigger.end && isTriggerAt(view, k)));
+      const clean = !gap.some((k) => breakers.has(view.ids[k]) || (k > trigger.end && isTriggerAt(view, k)));
       if (spec.has('direct') && clean && words.length <= (trigger.data.directOnly ? 1 : 3)) return m;
       if (trigger.data.directOnly) return undefined;
       continue;
@@ -618,7 +619,7 @@ function isClauseComma(view: SentenceView, k: number): boolean {
   if (view.doc.language !== 'ar') return true;
   const next = view.norms[k + 1];
   if (next === undefined) return true;
-  return next === 'و' || next === 'ثم' || isTriggerAt(view, k + 1) || view.doc.rules!.words('clauseBreakers').has(next);
+  return next === 'و' || next === 'ثم' || isTriggerAt(view, k + 1) || view.doc.rules!.words('clauseBreakers').has(view.ids[k + 1]);
 }
 
 /**
@@ -636,8 +637,8 @@ function introducers(view: SentenceView, m: Mention, from: number): string[] {
     const n = view.norms[k];
     const stripped = isArabicScript(n) && n.length > 3 && /^[وف]/.test(n) ? n.slice(1) : n;
     for (const candidate of [n, stripped]) {
-      if (breakers.has(candidate) || rules.words('coordinators').has(candidate) || /^(the|a|an|its|their|his|her|'s)$/.test(candidate)) continue;
-      if (preps.some((p) => p.has(candidate))) {
+      if (breakers.hasWord(candidate) || rules.words('coordinators').hasWord(candidate) || /^(the|a|an|its|their|his|her|'s)$/.test(candidate)) continue;
+      if (preps.some((p) => p.hasWord(candidate))) {
         out.push(candidate);
         break;
       }
@@ -673,12 +674,12 @@ function patternClaims(view: SentenceView): Claim[] {
   }
   for (let i = view.start; i < view.end; i++) {
     if (view.claims.some((c) => c.type === 'SENT_TROOPS_TO' && i >= c.triggerStart && i < c.triggerEnd + 6)) continue;
-    if (!troops.matchAt(view.norms, i).length) continue;
+    if (!troops.matchAt(view, i).length) continue;
     const origin = troopOrigin(view, i, troops);
     if (!origin) continue;
     // "the deployment of North Korean troops in Russia", "انتشار قوات كورية شمالية في روسيا"
     const dest = view.mentions.find((x) => x.tokenStart > origin.tokenEnd && x.tokenStart <= origin.tokenEnd + 3 && x.entityId !== origin.entityId && (x.type === 'COUNTRY' || x.type === 'LOCATION') && introducer(view, x, origin.tokenEnd) !== undefined);
-    const deploy = [...Array(4).keys()].some((k) => rules.triggers.matchAt(view.norms, Math.max(view.start, i - 1 - k)).some((t) => t.value.type === 'SENT_TROOPS_TO'));
+    const deploy = [...Array(4).keys()].some((k) => rules.triggers.matchAt(view, Math.max(view.start, i - 1 - k)).some((t) => t.value.type === 'SENT_TROOPS_TO'));
     if (!dest || !deploy) continue;
     const target = asActorOrPlace(view, dest, 'SENT_TROOPS_TO');
     if (!target || target.entityId === origin.entityId) continue;
@@ -694,7 +695,7 @@ function patternClaims(view: SentenceView): Claim[] {
 /** The country a troop noun near `from` is attributed to by a gentilic next to it. */
 function troopOrigin(view: SentenceView, from: number, troops: PhraseSet<true>): Mention | undefined {
   for (let k = from; k < Math.min(view.end, from + 6); k++) {
-    if (!troops.matchAt(view.norms, k).length) continue;
+    if (!troops.matchAt(view, k).length) continue;
     const english = view.doc.language === 'en';
     return view.mentions.find((m) => m.source === 'gentilic' && (english ? m.tokenEnd === k : m.tokenStart === k + 1));
   }
@@ -717,20 +718,19 @@ function qualify(view: SentenceView, claim: Claim): void {
     return;
   }
   const lookback = Math.max(view.start, claim.triggerStart - 12);
-  const norms = view.norms;
   const has = (list: string, from: number, to: number) => {
     const set = rules.words(list);
-    for (let k = from; k < to; k++) if (set.matchAt(norms, k).length) return k;
+    for (let k = from; k < to; k++) if (set.matchAt(view, k).length) return k;
     return -1;
   };
   const negation = rules.words('negation');
-  const negatedAt = (k: number) => [1, 2].some((d) => k - d >= view.start && negation.has(norms[k - d]));
+  const negatedAt = (k: number) => [1, 2].some((d) => k - d >= view.start && negation.has(view.ids[k - d]));
 
   let modality: Modality = claim.modality;
   let polarity: Polarity = claim.polarity;
   const denial = has('denialWords', lookback, claim.triggerStart);
   if (denial >= 0) {
-    const needsNegation = rules.words('denialNeedsNegation').matchAt(norms, denial).length > 0;
+    const needsNegation = rules.words('denialNeedsNegation').matchAt(view, denial).length > 0;
     const negated = negatedAt(denial);
     if (needsNegation ? negated : !negated) {
       modality = 'DENIED';
@@ -772,7 +772,7 @@ function qualify(view: SentenceView, claim: Claim): void {
   const cls = QUANTITY_CLASS[claim.type];
   if (cls) {
     const set = rules.nounClass(cls);
-    const quantity = findQuantities(doc, Math.max(view.start, claim.triggerStart - 4), Math.min(view.end, claim.triggerEnd + 10)).find((q) => set.matchAt(view.norms, q.tokenEnd - 1).length > 0);
+    const quantity = findQuantities(doc, Math.max(view.start, claim.triggerStart - 4), Math.min(view.end, claim.triggerEnd + 10)).find((q) => set.matchAt(view, q.tokenEnd - 1).length > 0);
     if (quantity) claim.quantity = { value: quantity.value, unit: quantity.unit, text: quantity.text };
   }
   claim.location ??= placeOf(view, claim);
@@ -788,8 +788,8 @@ function laterDenial(view: SentenceView, claim: Claim): Claim | undefined {
   const denials = rules.words('denialWords');
   const needsNegation = rules.words('denialNeedsNegation');
   for (let k = claim.triggerEnd; k < view.end; k++) {
-    if (!denials.matchAt(view.norms, k).length || needsNegation.matchAt(view.norms, k).length) continue;
-    if ([1, 2].some((d) => rules.words('negation').has(view.norms[k - d]))) continue;
+    if (!denials.matchAt(view, k).length || needsNegation.matchAt(view, k).length) continue;
+    if ([1, 2].some((d) => rules.words('negation').has(view.ids[k - d]))) continue;
     const denier = view.mentions.find((m) => (m.tokenStart > k && m.tokenStart <= k + 2) || (m.tokenEnd <= k && k - m.tokenEnd <= 2 && m.tokenStart > claim.triggerEnd));
     if (!denier || denier.entityId !== claim.subject.entityId) continue;
     return { ...claim, polarity: 'NEGATIVE', modality: 'DENIED', attributedTo: { entityId: denier.entityId, text: spanText(view.doc, Math.min(k, denier.tokenStart), Math.max(k + 1, denier.tokenEnd)) } };
@@ -804,7 +804,7 @@ function placeOf(view: SentenceView, claim: Claim): string | undefined {
   for (const m of view.mentions) {
     if (m.tokenStart < claim.triggerEnd || m.tokenStart >= Math.min(limit, claim.triggerEnd + 12) || m.qualifies === 'event') continue;
     const intro = introducer(view, m, claim.triggerEnd);
-    const placed = m.source === 'location' || afterLocative(view.doc, m) || (intro !== undefined && locative.has(intro));
+    const placed = m.source === 'location' || afterLocative(view.doc, m) || locative.hasWord(intro);
     if (!placed) continue;
     return m.type === 'LOCATION' ? m.entityId : undefined;
   }

@@ -1,6 +1,6 @@
 import type { Claim } from './claims';
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions, sentenceNorms } from './document';
+import { entityOf, sentenceMentions } from './document';
 import type { OfficeData, TitleInfo } from './lexicon';
 import { addDiscovered } from './mentions';
 import { isArabicScript } from './normalize';
@@ -16,12 +16,11 @@ const ACTOR_TYPES = new Set(['COUNTRY', 'ORGANIZATION']);
 export function findRoles(doc: Doc, sentence: number): Claim[] {
   const rules = doc.rules!;
   const s = doc.sentences[sentence];
-  const norms = sentenceNorms(doc, sentence);
   const claims: Claim[] = [];
   const former = rules.words('formerMarkers');
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     if (sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd)) continue;
-    const title = rules.titles.matchAt(norms, i)[0];
+    const title = rules.titles.matchAt(doc, i, false, s.tokenEnd)[0];
     if (!title) continue;
     // "Vice President" beats "President" by length; a title word inside a longer one was consumed.
     const mentions = sentenceMentions(doc, sentence);
@@ -32,7 +31,7 @@ export function findRoles(doc: Doc, sentence: number): Claim[] {
     }
     const lo = Math.min(i, person.tokenStart);
     const hi = Math.max(title.end, person.tokenEnd);
-    const isFormer = [...range(Math.max(s.tokenStart, lo - 3), Math.min(s.tokenEnd, hi + 2))].some((k) => former.has(doc.norms[k]) || former.has(doc.norms[k].replace(/^ال/, '')));
+    const isFormer = [...range(Math.max(s.tokenStart, lo - 3), Math.min(s.tokenEnd, hi + 2))].some((k) => former.has(doc.ids[k]) || former.hasWord(doc.norms[k].replace(/^ال/, '')));
     const affiliation = affiliationOf(doc, mentions, i, title.end, person);
     if (affiliation) affiliation.qualifies = 'affiliation';
     // The title phrase up to the name (or after it, in apposition) is one unit for argument distance.
@@ -85,7 +84,7 @@ function personAfter(doc: Doc, sentence: number, from: number): Mention | undefi
       k = m.tokenEnd;
       continue;
     }
-    if (rules.words('clauseBreakers').has(doc.norms[k]) || rules.triggers.matchAt(doc.norms, k, false, s.tokenEnd).length || rules.speech.matchAt(doc.norms, k, false, s.tokenEnd).length) break;
+    if (rules.words('clauseBreakers').has(doc.ids[k]) || rules.triggers.matchAt(doc, k, false, s.tokenEnd).length || rules.speech.matchAt(doc, k, false, s.tokenEnd).length) break;
     const name = nameAt(doc, k, s.tokenEnd);
     if (name) return addDiscovered(doc, 'PERSON', doc.text.slice(doc.tokens[k].start, doc.tokens[name - 1].end), sentence, k, name);
     // Only the title's own qualifiers may stand between it and the name.
@@ -99,7 +98,7 @@ function personAfter(doc: Doc, sentence: number, from: number): Mention | undefi
 function isQualifier(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
   if (t.kind === 'punct') return t.text === ',' || t.text === '،';
-  if (doc.language === 'en') return /^\p{Ll}/u.test(t.text) || doc.rules!.words('functionWords').has(t.norm);
+  if (doc.language === 'en') return /^\p{Ll}/u.test(t.text) || doc.rules!.words('functionWords').has(t.id);
   return true;
 }
 
@@ -108,7 +107,7 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
   const rules = doc.rules!;
   if (doc.language === 'en') {
     let j = k;
-    while (j < end && j < k + 4 && doc.tokens[j].kind === 'word' && /^\p{Lu}/u.test(doc.raws[j]) && !rules.words('functionWords').has(doc.norms[j])) j++;
+    while (j < end && j < k + 4 && doc.tokens[j].kind === 'word' && /^\p{Lu}/u.test(doc.raws[j]) && !rules.words('functionWords').has(doc.ids[j])) j++;
     return j - k >= 2 ? j : undefined;
   }
   if (!isArabicScript(doc.norms[k])) return undefined;
@@ -116,13 +115,13 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
   let j = k;
   while (j < end && j < k + 3) {
     const n = doc.norms[j];
-    if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(n) || rules.triggers.matchAt(doc.norms, j, false, end).length || rules.speech.matchAt(doc.norms, j, false, end).length || rules.titles.matchAt(doc.norms, j, false, end).length) break;
+    if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length || rules.speech.matchAt(doc, j, false, end).length || rules.titles.matchAt(doc, j, false, end).length) break;
     // A name's words carry no article, but its last may (بشار الأسد); a name never opens with one.
     if (hasArticle(n) && (j === k || !n.startsWith('ال'))) break;
     j++;
     if (hasArticle(n)) break;
   }
-  const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.norms[j]) || rules.triggers.matchAt(doc.norms, j, false, end).length > 0 || rules.speech.matchAt(doc.norms, j, false, end).length > 0;
+  const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length > 0 || rules.speech.matchAt(doc, j, false, end).length > 0;
   return j - k >= 2 && boundary ? j : undefined;
 }
 

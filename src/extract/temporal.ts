@@ -35,7 +35,6 @@ export function findDates(doc: Doc, from: number, to: number, planned: boolean):
   const rules = doc.rules;
   if (!rules) return [];
   const anchor = doc.publishedAt;
-  const norms = doc.norms;
   const out: DateMention[] = [];
   const yearAt = (i: number) => {
     const raw = doc.raws[i];
@@ -58,7 +57,7 @@ export function findDates(doc: Doc, from: number, to: number, planned: boolean):
     out.push({ value: day ? `${y}-${pad(month)}-${pad(day)}` : `${y}-${pad(month)}`, tokenStart: at });
   };
   for (let i = from; i < to; i++) {
-    const month = rules.months.matchAt(norms, i, false, to)[0];
+    const month = rules.months.matchAt(doc, i, false, to)[0];
     if (month) {
       // "5 December", "27-28 أكتوبر" (take the first day), "December 5, 2024", "December 2024"
       let day = dayAt(i - 1);
@@ -82,20 +81,20 @@ export function findDates(doc: Doc, from: number, to: number, planned: boolean):
       continue;
     }
     if (!anchor) continue;
-    const relDay = rules.relativeDays.matchAt(norms, i, false, to)[0];
+    const relDay = rules.relativeDays.matchAt(doc, i, false, to)[0];
     if (relDay) {
       out.push({ value: iso(new Date(anchor.getTime() + relDay.value * 86_400_000)), tokenStart: i });
       i = relDay.end - 1;
       continue;
     }
-    const weekday = rules.weekdays.matchAt(norms, i, false, to)[0];
+    const weekday = rules.weekdays.matchAt(doc, i, false, to)[0];
     if (weekday) {
       const diff = (weekday.value - anchor.getUTCDay() + 7) % 7;
       const offset = planned ? diff || 7 : diff === 0 ? 0 : diff - 7;
       out.push({ value: iso(new Date(anchor.getTime() + offset * 86_400_000)), tokenStart: i });
       continue;
     }
-    const relMonth = rules.relativeMonths.matchAt(norms, i, false, to)[0];
+    const relMonth = rules.relativeMonths.matchAt(doc, i, false, to)[0];
     if (relMonth) {
       const d = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() + relMonth.value, 1));
       out.push({ value: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`, tokenStart: i });
@@ -115,14 +114,13 @@ export function findDates(doc: Doc, from: number, to: number, planned: boolean):
 export function findQuantities(doc: Doc, from: number, to: number): QuantityMention[] {
   const rules = doc.rules;
   if (!rules) return [];
-  const norms = doc.norms;
   const out: QuantityMention[] = [];
   for (let i = from; i < to; i++) {
     let value: number | undefined;
     let end = i + 1;
     if (doc.tokens[i].kind === 'number') value = parseNumber(doc.raws[i]);
     else {
-      const word = rules.numberWords.matchAt(norms, i, false, to)[0];
+      const word = rules.numberWords.matchAt(doc, i, false, to)[0];
       if (word) {
         value = word.value;
         end = word.end;
@@ -130,7 +128,7 @@ export function findQuantities(doc: Doc, from: number, to: number): QuantityMent
     }
     if (value === undefined) continue;
     const year = doc.tokens[i].kind === 'number' && value >= 1900 && value <= 2100 && !doc.raws[i].includes(',');
-    const scale = rules.numberScales.matchAt(norms, end, false, to)[0];
+    const scale = rules.numberScales.matchAt(doc, end, false, to)[0];
     if (scale) {
       value *= scale.value;
       end = scale.end;

@@ -1,10 +1,12 @@
-import { normalizeToken } from './normalize';
+import { ensureVocabularyRoom, textId, wordOf } from './vocabulary';
 
 export interface Token {
   /** Text as written. */
   text: string;
   /** Normalized for matching. */
   norm: string;
+  /** The normalized word's id in the vocabulary. */
+  id: number;
   start: number;
   end: number;
   kind: 'word' | 'number' | 'punct';
@@ -28,12 +30,14 @@ export interface Sentence {
 const TOKEN = /(?:[A-Z]\.){2,}|['’]s\b|\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*|[\p{L}\p{M}]+(?:(?:['’](?!s\b)|-)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 export function tokenize(text: string): Token[] {
+  ensureVocabularyRoom();
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index!;
     const kind = /^\p{N}/u.test(raw) ? 'number' : /^[\p{L}\p{M}]/u.test(raw) || /^['’]s$/.test(raw) ? 'word' : 'punct';
-    tokens.push({ text: raw, norm: kind === 'punct' ? raw : normalizeToken(raw), start, end: start + raw.length, kind, index: tokens.length });
+    const id = textId(raw, kind === 'punct');
+    tokens.push({ text: raw, norm: wordOf(id), id, start, end: start + raw.length, kind, index: tokens.length });
   }
   return tokens;
 }
