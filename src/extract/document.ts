@@ -60,17 +60,6 @@ export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
   return index.map.get(sentence) ?? [];
 }
 
-const normsBySentence = new WeakMap<Doc, Map<number, string[]>>();
-
-/** The normalized tokens up to the end of a sentence (indices stay the article's): matches stay inside it. */
-export function sentenceNorms(doc: Doc, sentence: number): string[] {
-  let map = normsBySentence.get(doc);
-  if (!map) normsBySentence.set(doc, (map = new Map()));
-  let norms = map.get(sentence);
-  if (!norms) map.set(sentence, (norms = doc.norms.slice(0, doc.sentences[sentence].tokenEnd)));
-  return norms;
-}
-
 export function entityOf(doc: Doc, id: string): EntityInfo {
   const info = doc.entities.get(id) ?? doc.lexicon.gazetteer.entities.get(id);
   if (!info) throw new Error(`unknown entity ${id}`);

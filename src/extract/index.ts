@@ -7,7 +7,7 @@ import { attachGovernmentBodies, discoverOrganizationsAndEvents, findGazetteerMe
 import { detectLanguage } from './normalize';
 import { findTriggerClaims } from './relations';
 import { findRoles } from './roles';
-import { splitSentences, tokenize } from './tokenize';
+import { splitSentences, tokenize, type Token } from './tokenize';
 import { SYMMETRIC_RELATIONS, type ArticleInput, type ExtractedEntity, type ExtractedRelation, type ExtractionResult } from './types';
 
 export { ExtractionResultSchema } from './types';
@@ -31,7 +31,7 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     publishedAt: publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : undefined,
     tokens,
     norms: tokens.map((t) => t.norm),
-    ids: Int32Array.from(tokens, (t) => t.id),
+    ids: idsOf(tokens),
     raws: tokens.map((t) => t.text),
     sentences: splitSentences(text, tokens),
     skipped: new Set(),
@@ -54,6 +54,12 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     }
   }
   return { language, entities: entitiesOf(doc), relations: relationsOf(doc, claims) };
+}
+
+function idsOf(tokens: Token[]): Int32Array {
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].id;
+  return ids;
 }
 
 function entitiesOf(doc: Doc): ExtractedEntity[] {

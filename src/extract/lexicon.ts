@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { arabicKey, arabicStems, isArabicScript, normalizeToken } from './normalize';
 import { RELATION_TYPES, type EntityType } from './types';
-import { WordFlags, WordTable, wordId, wordOf } from './vocabulary';
+import { SparseWordTable, WordFlags, WordTable, wordId, wordOf } from './vocabulary';
 
 /**
  * Loads the lexicon data files (src/lexicon/*.json, rules/<lang>.json), validates them with zod and
@@ -120,10 +120,11 @@ export function tokenKeys(id: number, withFuture = false): TokenKey[] {
   return keys;
 }
 
-/** Tokens as the matcher reads them: normalized text and vocabulary ids, indexed alike. */
+/** Tokens as the matcher reads them: normalized text and vocabulary ids, indexed alike; matches end by `end`. */
 export interface TokenSeq {
   readonly norms: readonly string[];
   readonly ids: ArrayLike<number>;
+  readonly end?: number;
 }
 
 function computeTokenKeys(norm: string, withFuture: boolean): TokenKey[] {
@@ -170,6 +171,8 @@ export class PhraseSet<T> {
   private readonly single = new WordFlags();
   /** Per word: whether any pattern can start at it, without and with a future prefix. */
   private readonly startable = [new WordFlags(), new WordFlags()];
+  /** Per word that can start one: the patterns whose first element it matches, and under which stem. */
+  private readonly starts = [new SparseWordTable<PatternStart<T>[]>(), new SparseWordTable<PatternStart<T>[]>()];
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [text, value] of entries) {
@@ -184,50 +187,42 @@ export class PhraseSet<T> {
   }
 
   /** All matches starting at `index` and ending by `limit` (default: the sequence's end), longest first. */
-  matchAt(seq: TokenSeq, index: number, withFuture = false, limit = seq.norms.length): PhraseMatch<T>[] {
-    if (index >= limit || index < 0 || !this.canStart(seq.ids[index], withFuture)) return NO_MATCHES;
-    return this.compute(seq, index, withFuture, limit);
-  }
-
-  /** Whether any pattern can start at a word: most words start none, and one array read answers them. */
-  private canStart(id: number, withFuture: boolean): boolean {
-    const flags = this.startable[withFuture ? 1 : 0];
-    let found = flags.get(id);
-    if (found === UNKNOWN) {
-      const starts = tokenKeys(id, withFuture).some(({ key }) => this.byFirst.has(key) || (key.length >= 2 && this.prefixes.has(key.substring(0, 2))));
-      flags.set(id, (found = starts ? YES : NO));
-    }
-    return found === YES;
-  }
-
-  private compute(seq: TokenSeq, index: number, withFuture: boolean, limit: number): PhraseMatch<T>[] {
+  matchAt(seq: TokenSeq, index: number, withFuture = false, limit = seq.end ?? seq.norms.length): PhraseMatch<T>[] {
+    if (index >= limit || index < 0) return NO_MATCHES;
+    const starts = this.startsAt(seq.ids[index], withFuture);
+    if (starts === NO_STARTS) return NO_MATCHES;
     let results: PhraseMatch<T>[] | undefined;
-    const keys = tokenKeys(seq.ids[index], withFuture);
-    for (let k = 0; k < keys.length; k++) {
-      const { key, proclitic } = keys[k];
-      const exact = this.byFirst.get(key);
-      const prefixed = key.length >= 2 ? this.prefixes.get(key.substring(0, 2)) : undefined;
-      if (exact) results = this.collect(exact, key, proclitic, seq, index, limit, results);
-      if (prefixed) results = this.collect(prefixed, key, proclitic, seq, index, limit, results);
+    for (const { pattern, proclitic } of starts) {
+      const end = pattern.elements.length === 1 ? index + 1 : matchRest(pattern.elements, seq, index + 1, 1, limit);
+      if (end !== undefined) (results ??= []).push({ value: pattern.value, end, proclitic });
     }
     if (!results) return NO_MATCHES;
     return results.length > 1 ? results.sort((a, b) => b.end - a.end || a.proclitic.length - b.proclitic.length) : results;
   }
 
-  private collect(list: PhrasePattern<T>[], key: string, proclitic: string, seq: TokenSeq, index: number, limit: number, results: PhraseMatch<T>[] | undefined): PhraseMatch<T>[] | undefined {
-    for (const pattern of list) {
-      if (!elementMatches(pattern.elements[0], key)) continue;
-      const end = pattern.elements.length === 1 ? index + 1 : matchRest(pattern.elements, seq, index + 1, 1, limit);
-      if (end !== undefined) (results ??= []).push({ value: pattern.value, end, proclitic });
+  /** The patterns a word can start: most words start none, and one array read answers them. */
+  private startsAt(id: number, withFuture: boolean): PatternStart<T>[] {
+    const which = withFuture ? 1 : 0;
+    const known = this.startable[which].get(id);
+    if (known === NO) return NO_STARTS;
+    if (known === YES) return this.starts[which].get(id)!;
+    const starts: PatternStart<T>[] = [];
+    for (const { key, proclitic } of tokenKeys(id, withFuture)) {
+      for (const list of [this.byFirst.get(key), key.length >= 2 ? this.prefixes.get(key.substring(0, 2)) : undefined]) {
+        for (const pattern of list ?? []) if (elementMatches(pattern.elements[0], key)) starts.push({ pattern, proclitic });
+      }
     }
-    return results;
+    this.startable[which].set(id, starts.length ? YES : NO);
+    if (!starts.length) return NO_STARTS;
+    this.starts[which].set(id, starts);
+    return starts;
   }
 
   /** Whether one word (by id) on its own is in the set. */
   has(id: number): boolean {
     let found = this.single.get(id);
     if (found === UNKNOWN) {
-      const alone = this.canStart(id, false) && this.compute({ norms: [wordOf(id)], ids: [id] }, 0, false, 1).some((m) => m.end === 1);
+      const alone = this.startsAt(id, false).some(({ pattern }) => pattern.elements.length === 1);
       this.single.set(id, (found = alone ? YES : NO));
     }
     return found === YES;
@@ -239,6 +234,13 @@ export class PhraseSet<T> {
   }
 }
 
+interface PatternStart<T> {
+  pattern: PhrasePattern<T>;
+  /** Proclitics stripped from the word for its stem to match the pattern's first element. */
+  proclitic: string;
+}
+
+const NO_STARTS: never[] = [];
 const UNKNOWN = 0;
 const NO = 1;
 const YES = 2;
@@ -359,7 +361,7 @@ export class Gazetteer {
   }
 
   /** Longest gazetteer match starting at `index`. */
-  longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
+  longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.end ?? seq.norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
     let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
     for (const { key, proclitic } of tokenKeys(seq.ids[index])) {
       let node = this.root.children.get(matchKey(key));

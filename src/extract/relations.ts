@@ -1,6 +1,6 @@
 import type { ArgumentSource, Claim } from './claims';
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions, sentenceNorms } from './document';
+import { entityOf, sentenceMentions } from './document';
 import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
@@ -42,6 +42,7 @@ interface SentenceView {
   index: number;
   start: number;
   end: number;
+  /** The article's tokens (reads and matches stop at `end`, the sentence's). */
   norms: string[];
   ids: Int32Array;
   mentions: Mention[];
@@ -65,7 +66,7 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     index: sentence,
     start: s.tokenStart,
     end: s.tokenEnd,
-    norms: sentenceNorms(doc, sentence),
+    norms: doc.norms,
     ids: doc.ids,
     mentions: sentenceMentions(doc, sentence),
     attributions: [],
@@ -179,7 +180,7 @@ function findAttributions(view: SentenceView): Attribution[] {
     }
     const speech = rules.speech.matchAt(view, i)[0];
     if (!speech || insideMention(view, i)) continue;
-    const firstComplement = view.norms.findIndex((_, k) => k > i && complementizers.has(view.ids[k]));
+    const firstComplement = firstIndex(i + 1, view.end, (k) => complementizers.has(view.ids[k]));
     // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
     const after = view.mentions.find((m) => m.tokenStart > i && m.tokenStart <= Math.max(i + 6, speech.end + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
     const prior = [...view.mentions].reverse().find((m) => m.tokenEnd <= i && i - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
@@ -196,6 +197,12 @@ function findAttributions(view: SentenceView): Attribution[] {
     }
   }
   return out;
+}
+
+/** The first k in [from, to) for which `test` holds, or -1. */
+function firstIndex(from: number, to: number, test: (k: number) => boolean): number {
+  for (let k = from; k < to; k++) if (test(k)) return k;
+  return -1;
 }
 
 function spanText(doc: Doc, from: number, to: number): string {
@@ -607,8 +614,8 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
   }
   // "concern over reports that X ...": the object is the first actor of what the concern is about.
   if (CROSS_THAT.has(trigger.data.type)) {
-    const prep = view.norms.slice(anchor).findIndex((n) => spec.has(n) && n !== 'direct');
-    if (prep >= 0) return after.find((m) => m.tokenStart > anchor + prep && m.entityId !== subject.entityId && m.type !== 'LOCATION');
+    const prep = firstIndex(anchor, view.end, (k) => spec.has(view.norms[k]) && view.norms[k] !== 'direct');
+    if (prep >= 0) return after.find((m) => m.tokenStart > prep && m.entityId !== subject.entityId && m.type !== 'LOCATION');
   }
   return undefined;
 }
@@ -617,8 +624,8 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
 function isClauseComma(view: SentenceView, k: number): boolean {
   if (!(view.norms[k] === ',' || view.norms[k] === '،') || isTitleToken(view, k)) return false;
   if (view.doc.language !== 'ar') return true;
+  if (k + 1 >= view.end) return true;
   const next = view.norms[k + 1];
-  if (next === undefined) return true;
   return next === 'و' || next === 'ثم' || isTriggerAt(view, k + 1) || view.doc.rules!.words('clauseBreakers').has(view.ids[k + 1]);
 }
 

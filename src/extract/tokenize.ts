@@ -27,7 +27,8 @@ export interface Sentence {
 
 // Words (letters and combining marks, inner apostrophes and hyphens), acronyms with dots, numbers with separators, single punctuation.
 // A possessive 's is a token of its own ("China's" → China + 's), so names match and possession shows.
-const TOKEN = /(?:[A-Z]\.){2,}|['’]s\b|\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*|[\p{L}\p{M}]+(?:(?:['’](?!s\b)|-)[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// Groups 1 and 2 tell numbers and punctuation from words.
+const TOKEN = /(?:[A-Z]\.){2,}|['’]s\b|(\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*)|[\p{L}\p{M}]+(?:(?:['’](?!s\b)|-)[\p{L}\p{M}]+)*|([^\s\p{L}\p{M}\p{N}])/gu;
 
 export function tokenize(text: string): Token[] {
   ensureVocabularyRoom();
@@ -35,7 +36,7 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index!;
-    const kind = /^\p{N}/u.test(raw) ? 'number' : /^[\p{L}\p{M}]/u.test(raw) || /^['’]s$/.test(raw) ? 'word' : 'punct';
+    const kind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'punct' : 'word';
     const id = textId(raw, kind === 'punct');
     tokens.push({ text: raw, norm: wordOf(id), id, start, end: start + raw.length, kind, index: tokens.length });
   }

@@ -75,6 +75,24 @@ export class WordFlags {
   }
 }
 
+/** A per-word cache of values that few words have, emptied with the vocabulary. */
+export class SparseWordTable<T> {
+  private values = new Map<number, T>();
+  private generation = generation;
+
+  get(id: number): T | undefined {
+    if (this.generation !== generation) {
+      this.values = new Map();
+      this.generation = generation;
+    }
+    return this.values.get(id);
+  }
+
+  set(id: number, value: T): void {
+    this.values.set(id, value);
+  }
+}
+
 /** A per-word cache of computed values, emptied with the vocabulary. */
 export class WordTable<T> {
   private values: (T | undefined)[] = [];
