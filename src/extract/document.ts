@@ -53,7 +53,11 @@ export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
   let index = bySentence.get(doc);
   if (!index || index.count !== doc.mentions.length) {
     const map = new Map<number, Mention[]>();
-    for (const m of doc.mentions) map.set(m.sentence, [...(map.get(m.sentence) ?? []), m]);
+    for (const m of doc.mentions) {
+      const list = map.get(m.sentence);
+      if (list) list.push(m);
+      else map.set(m.sentence, [m]);
+    }
     for (const list of map.values()) list.sort((a, b) => a.tokenStart - b.tokenStart);
     bySentence.set(doc, (index = { count: doc.mentions.length, map }));
   }

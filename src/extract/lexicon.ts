@@ -329,6 +329,7 @@ export class Gazetteer {
   /** Keys claimed by more than one entity: unresolvable, so dropped. */
   private readonly conflicts = new Set<string>();
   private readonly owners = new Map<string, string>();
+  private readonly firstNodesById = new WordTable<{ node: TrieNode; proclitic: string }[]>();
 
   add(info: EntityInfo, forms: { text: string; kind: MentionKind; ambiguous?: boolean; standalone?: boolean }[]): void {
     this.entities.set(info.id, info);
@@ -363,8 +364,9 @@ export class Gazetteer {
   /** Longest gazetteer match starting at `index`. */
   longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.end ?? seq.norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
     let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
-    for (const { key, proclitic } of tokenKeys(seq.ids[index])) {
-      let node = this.root.children.get(matchKey(key));
+    for (const first of this.firstNodes(seq.ids[index])) {
+      const proclitic = first.proclitic;
+      let node: TrieNode | undefined = first.node;
       let i = index + 1;
       while (node) {
         if (node.entries.length && (!best || i > best.end || (i === best.end && proclitic.length < best.proclitic.length))) {
@@ -377,6 +379,20 @@ export class Gazetteer {
       }
     }
     return best;
+  }
+
+  /** The trie nodes a word's stems lead to from the root, cached per word: asked for every token. */
+  private firstNodes(id: number): { node: TrieNode; proclitic: string }[] {
+    let nodes = this.firstNodesById.get(id);
+    if (!nodes) {
+      nodes = [];
+      for (const { key, proclitic } of tokenKeys(id)) {
+        const node = this.root.children.get(matchKey(key));
+        if (node) nodes.push({ node, proclitic });
+      }
+      this.firstNodesById.set(id, nodes);
+    }
+    return nodes;
   }
 }
 

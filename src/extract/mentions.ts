@@ -1,7 +1,7 @@
 import type { Doc, Mention } from './document';
 import { entityOf, sentenceMentions } from './document';
 import { entityKey } from './keys';
-import type { GazetteerEntry } from './lexicon';
+import type { CompiledRules, GazetteerEntry } from './lexicon';
 import { isArabicScript, normalizeToken } from './normalize';
 
 const KIND_PRIORITY: Record<GazetteerEntry['kind'], number> = { name: 0, metonym: 1, location: 2, gentilic: 3, short: 4 };
@@ -11,34 +11,65 @@ const BULLET = /^[•·▪●■◦‣∙*-]$/;
 export function markBoilerplate(doc: Doc): void {
   const rules = doc.rules;
   if (!rules) return;
-  const related = new Set(rules.data.boilerplate.relatedHeaders.map((h) => h.split(/\s+/).map(normalizeToken).join(' ')));
-  const drop = new Set(rules.data.boilerplate.dropLines.map((h) => h.split(/\s+/).map(normalizeToken).join(' ')));
+  const { related, longestRelated, drop } = boilerplateOf(rules);
   let inList = false;
   let lastParagraph = -1;
   for (const [index, s] of doc.sentences.entries()) {
-    const norms = doc.norms.slice(s.tokenStart, s.tokenEnd).filter((n) => !/^[:：.،,!]$/.test(n));
-    const words = norms.filter((n) => /[\p{L}\p{N}]/u.test(n));
-    const text = words.join(' ');
+    // Words and numbers: punctuation does not count.
+    let wordCount = 0;
+    let colon = false;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      if (isWord(doc, k)) wordCount++;
+      else if (doc.raws[k] === ':') colon = true;
+    }
     const newParagraph = s.paragraph !== lastParagraph;
     lastParagraph = s.paragraph;
-    if ([...related].some((h) => text === h || (text.startsWith(`${h}`) && words.length <= h.split(' ').length + 1))) {
+    // Only a line about as short as a header can be one (the words are joined only then).
+    const words = wordCount <= longestRelated + 1 || (newParagraph && colon) ? wordsOf(doc, s.tokenStart, s.tokenEnd) : undefined;
+    const text = words?.join(' ');
+    if (words && related.some((h) => text === h.text || (text!.startsWith(h.text) && words.length <= h.words + 1))) {
       doc.skipped.add(index);
       inList = true;
       continue;
     }
-    const firstTwo = words.slice(0, 2).join(' ');
-    if (newParagraph && ([...drop].some((h) => firstTwo === h || words[0] === h) && doc.raws.slice(s.tokenStart, s.tokenEnd).includes(':'))) {
+    if (words && newParagraph && colon && drop.some((h) => words.slice(0, 2).join(' ') === h || words[0] === h)) {
       doc.skipped.add(index);
       continue;
     }
+    const words16 = wordCount <= 16;
     const bullet = BULLET.test(doc.raws[s.tokenStart]);
-    if (inList && (bullet || words.length <= 16)) {
+    if (inList && (bullet || words16)) {
       doc.skipped.add(index);
       continue;
     }
-    if (words.length > 16) inList = false;
-    if (bullet && words.length <= 16) doc.skipped.add(index);
+    if (!words16) inList = false;
+    if (bullet && words16) doc.skipped.add(index);
   }
+}
+
+function wordsOf(doc: Doc, from: number, to: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) if (isWord(doc, k)) words.push(doc.norms[k]);
+  return words;
+}
+
+/** A word or number that normalization left something of (a lone diacritic is none). */
+function isWord(doc: Doc, k: number): boolean {
+  return doc.tokens[k].kind !== 'punct' && doc.norms[k] !== '';
+}
+
+const BOILERPLATE = new WeakMap<CompiledRules, { related: { text: string; words: number }[]; longestRelated: number; drop: string[] }>();
+
+/** A language's boilerplate headers, normalized once. */
+function boilerplateOf(rules: CompiledRules) {
+  let compiled = BOILERPLATE.get(rules);
+  if (!compiled) {
+    const normalize = (h: string) => h.split(/\s+/).map(normalizeToken).join(' ');
+    const related = [...new Set(rules.data.boilerplate.relatedHeaders.map(normalize))].map((text) => ({ text, words: text.split(' ').length }));
+    compiled = { related, longestRelated: Math.max(0, ...related.map((h) => h.words)), drop: [...new Set(rules.data.boilerplate.dropLines.map(normalize))] };
+    BOILERPLATE.set(rules, compiled);
+  }
+  return compiled;
 }
 
 /**
