@@ -76,22 +76,25 @@ function entitiesOf(doc: Doc): ExtractedEntity[] {
   return [...byId.values()];
 }
 
+function refOf(doc: Doc, id: string): { id: string; name: string } {
+  return { id, name: entityOf(doc, id).name };
+}
+
 function relationsOf(doc: Doc, claims: Claim[]): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
   const articleDate = doc.publishedAt?.toISOString().slice(0, 10);
   for (const claim of claims) {
     const sentence = doc.sentences[claim.sentence];
-    const ref = (id: string) => ({ id, name: entityOf(doc, id).name });
     const relation: ExtractedRelation = {
       type: claim.type,
-      subject: ref(claim.subject.entityId),
-      object: ref(claim.object.entityId),
+      subject: refOf(doc, claim.subject.entityId),
+      object: refOf(doc, claim.object.entityId),
       polarity: claim.polarity,
       modality: claim.modality,
-      ...(claim.attributedTo ? { attributedTo: { ...ref(claim.attributedTo.entityId), text: claim.attributedTo.text } } : {}),
+      ...(claim.attributedTo ? { attributedTo: { ...refOf(doc, claim.attributedTo.entityId), text: claim.attributedTo.text } } : {}),
       ...(claim.eventDate ?? articleDate ? { eventDate: claim.eventDate ?? articleDate } : {}),
       ...(claim.quantity ? { quantity: claim.quantity } : {}),
-      ...(claim.location ? { location: ref(claim.location) } : {}),
+      ...(claim.location ? { location: refOf(doc, claim.location) } : {}),
       ...(claim.role ? { role: claim.role } : {}),
       confidence: confidence(claim, sentence.section === 'headline'),
       extractor: RULES_EXTRACTOR,

@@ -113,7 +113,9 @@ function findTriggers(view: SentenceView): Trigger[] {
   const out: Trigger[] = [];
   for (let i = view.start; i < view.end; i++) {
     if (doc.tokens[i].kind !== 'word' || insideMention(view, i)) continue;
-    const matches = rules.triggers.matchAt(view, i, true).filter((m) => !spansMention(view, i, m.end));
+    const all = rules.triggers.matchAt(view, i, true);
+    if (!all.length) continue;
+    const matches = all.filter((m) => !spansMention(view, i, m.end));
     const seen = new Set<string>();
     for (const m of matches) {
       const key = `${m.value.type}:${m.value.requires ?? ''}`;
@@ -384,22 +386,26 @@ function onlyConnectors(view: SentenceView, from: number, to: number, next: Ment
 /** Mentions coordinated with `m` ("Lithuania and Latvia", "روسيا وكوريا الشمالية"), in order. */
 function coordinated(view: SentenceView, m: Mention, candidates: Mention[]): Mention[] {
   const out = [m];
-  const near = (a: Mention, b: Mention) => b.tokenStart >= a.tokenEnd && distance(view, a.tokenEnd, b.tokenStart) <= 2 && b.tokenStart - a.tokenEnd <= 8;
   let last = m;
   for (;;) {
-    const next = candidates.find((c) => c !== last && near(last, c) && onlyConnectors(view, last.tokenEnd, c.tokenStart, c));
+    const next = candidates.find((c) => c !== last && near(view, last, c) && onlyConnectors(view, last.tokenEnd, c.tokenStart, c));
     if (!next || !sameKind(m, next) || out.includes(next)) break;
     out.push(next);
     last = next;
   }
   let first = m;
   for (;;) {
-    const prev = [...candidates].reverse().find((c) => c !== first && near(c, first) && onlyConnectors(view, c.tokenEnd, first.tokenStart, first));
+    const prev = [...candidates].reverse().find((c) => c !== first && near(view, c, first) && onlyConnectors(view, c.tokenEnd, first.tokenStart, first));
     if (!prev || !sameKind(m, prev) || out.includes(prev)) break;
     out.unshift(prev);
     first = prev;
   }
   return out;
+}
+
+/** `b` follows `a` closely enough to be coordinated with it. */
+function near(view: SentenceView, a: Mention, b: Mention): boolean {
+  return b.tokenStart >= a.tokenEnd && distance(view, a.tokenEnd, b.tokenStart) <= 2 && b.tokenStart - a.tokenEnd <= 8;
 }
 
 function sameKind(a: Mention, b: Mention): boolean {
@@ -442,19 +448,14 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
   // A definite verbal noun ("الحرب الأوكرانية") names no actor a later verb could go on with.
   // (The raw text keeps the hamza that tells the article ال from a verb such as ألقت.)
   const definite = /^[وف]?(ال|بال|لل)/.test(view.doc.raws[trigger.start]);
-  const found = (subject: Mention, subjectSource: ArgumentSource, pool: Mention[]): Found | undefined => {
-    if (!definite) view.subjects.push({ at: trigger.start, subject });
-    const object = pickObject(view, trigger, pool, subject);
-    return object ? { subject, subjectSource, object } : undefined;
-  };
 
   // "accused Iran of supplying ...", "اتهم ... الإمارات بإمداد ...": the accused is who is said to act.
   const accused = accusedActor(view, trigger);
-  if (accused) return found(accused, 'inherited', after.filter((m) => m !== accused));
+  if (accused) return withObject(view, trigger, definite, accused, 'inherited', after.filter((m) => m !== accused));
 
   if (trigger.data.subjectFrom === 'clause') {
     const first = before[0];
-    return first ? found(first, first.source, after) : undefined;
+    return first ? withObject(view, trigger, definite, first, first.source, after) : undefined;
   }
 
   if (english) {
@@ -468,35 +469,42 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
     if (subject === null) return undefined;
     const pick = subject ? { m: subject, source: subject.source as ArgumentSource } : inherited;
     if (!pick) return undefined;
-    return found(pick.m, pick.source, after.filter((m) => m !== pick.m));
+    return withObject(view, trigger, definite, pick.m, pick.source, after.filter((m) => m !== pick.m));
   }
 
   // "أعلنت جماعة الحوثي أنها استهدفت ...": the pronoun in "أنها" is the speaker.
   if (start > view.start && doc.rules!.words('pronounComplementizers').has(view.ids[start - 1]) && inherited && distance(view, start, trigger.start) <= 1) {
-    return found(inherited.m, inherited.source, after);
+    return withObject(view, trigger, definite, inherited.m, inherited.source, after);
   }
   // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
   const svo = before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3).pop();
   const bare = after.find((m) => !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT' && distance(view, trigger.end, m.tokenStart) <= 3);
   // A verbal noun's genitive is its agent ("رحبت موسكو بإرسال كوريا الشمالية جنودا إلى روسيا"), whoever governs the noun.
   if (svo && bare && isVerbalNoun(view.doc.raws[trigger.start]) && bare.tokenStart === trigger.end) {
-    const genitive = found(bare, bare.source, after.filter((m) => m.tokenStart >= bare.tokenEnd && !coordinated(view, bare, candidates).includes(m)));
+    const genitive = withObject(view, trigger, definite, bare, bare.source, after.filter((m) => m.tokenStart >= bare.tokenEnd && !coordinated(view, bare, candidates).includes(m)));
     if (genitive) return genitive;
     if (!definite) view.subjects.pop();
   }
-  if (svo) return found(svo, svo.source, after);
+  if (svo) return withObject(view, trigger, definite, svo, svo.source, after);
   if (bare) {
     const group = coordinated(view, bare, candidates);
     const rest = after.filter((m) => m.tokenStart >= bare.tokenEnd && !group.includes(m));
-    const withObject = found(bare, bare.source, rest);
-    if (withObject) return withObject;
+    const asSubject = withObject(view, trigger, definite, bare, bare.source, rest);
+    if (asSubject) return asSubject;
     if (!definite) view.subjects.pop();
     // One actor after the verb and a subject carried over from this sentence: the actor is the object.
-    if (inherited && !inherited.crossSentence && inherited.m.entityId !== bare.entityId) return found(inherited.m, inherited.source, after);
+    if (inherited && !inherited.crossSentence && inherited.m.entityId !== bare.entityId) return withObject(view, trigger, definite, inherited.m, inherited.source, after);
     if (!definite) view.subjects.push({ at: trigger.start, subject: bare });
     return undefined;
   }
-  return inherited ? found(inherited.m, inherited.source, after) : undefined;
+  return inherited ? withObject(view, trigger, definite, inherited.m, inherited.source, after) : undefined;
+}
+
+/** The subject with the object the trigger's frame admits from `pool`; the subject goes on for later verbs unless `definite`. */
+function withObject(view: SentenceView, trigger: Trigger, definite: boolean, subject: Mention, subjectSource: ArgumentSource, pool: Mention[]): Found | undefined {
+  if (!definite) view.subjects.push({ at: trigger.start, subject });
+  const object = pickObject(view, trigger, pool, subject);
+  return object ? { subject, subjectSource, object } : undefined;
 }
 
 /**
@@ -579,7 +587,7 @@ function sharedRecipient(view: SentenceView, trigger: Trigger, candidates: Menti
 function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subject: Mention): Mention | undefined {
   const { doc } = view;
   const rules = doc.rules!;
-  const spec = new Set(trigger.data.object.split('+').map((x) => (x === 'direct' || x === 'destination' ? x : normalizeToken(x))));
+  const spec = objectSpec(trigger.data);
   const destination = rules.words('destinationPreps');
   const locative = rules.words('locativePreps');
   const breakers = rules.words('clauseBreakers');
@@ -618,6 +626,15 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
     if (prep >= 0) return after.find((m) => m.tokenStart > prep && m.entityId !== subject.entityId && m.type !== 'LOCATION');
   }
   return undefined;
+}
+
+const OBJECT_SPECS = new WeakMap<TriggerData, Set<string>>();
+
+/** What a trigger's `object` admits ("direct", "destination" or prepositions), normalized once per trigger. */
+function objectSpec(data: TriggerData): Set<string> {
+  let spec = OBJECT_SPECS.get(data);
+  if (!spec) OBJECT_SPECS.set(data, (spec = new Set(data.object.split('+').map((x) => (x === 'direct' || x === 'destination' ? x : normalizeToken(x))))));
+  return spec;
 }
 
 /** A comma that opens a new clause: always in English; in Arabic before و/ف, a verb, or a relative or complementizer. */
@@ -725,20 +742,13 @@ function qualify(view: SentenceView, claim: Claim): void {
     return;
   }
   const lookback = Math.max(view.start, claim.triggerStart - 12);
-  const has = (list: string, from: number, to: number) => {
-    const set = rules.words(list);
-    for (let k = from; k < to; k++) if (set.matchAt(view, k).length) return k;
-    return -1;
-  };
-  const negation = rules.words('negation');
-  const negatedAt = (k: number) => [1, 2].some((d) => k - d >= view.start && negation.has(view.ids[k - d]));
 
   let modality: Modality = claim.modality;
   let polarity: Polarity = claim.polarity;
-  const denial = has('denialWords', lookback, claim.triggerStart);
+  const denial = firstPhrase(view, 'denialWords', lookback, claim.triggerStart);
   if (denial >= 0) {
     const needsNegation = rules.words('denialNeedsNegation').matchAt(view, denial).length > 0;
-    const negated = negatedAt(denial);
+    const negated = negatedAt(view, denial);
     if (needsNegation ? negated : !negated) {
       modality = 'DENIED';
       polarity = 'NEGATIVE';
@@ -747,11 +757,11 @@ function qualify(view: SentenceView, claim: Claim): void {
     }
   }
   if (modality !== 'DENIED') {
-    if (negatedAt(claim.triggerStart)) polarity = 'NEGATIVE';
+    if (negatedAt(view, claim.triggerStart)) polarity = 'NEGATIVE';
     const clause = clauseStart(view, claim.triggerStart);
-    if (modality !== 'PLANNED' && has('futureWords', Math.max(clause, claim.triggerStart - 4), claim.triggerStart) >= 0) modality = 'PLANNED';
+    if (modality !== 'PLANNED' && firstPhrase(view, 'futureWords', Math.max(clause, claim.triggerStart - 4), claim.triggerStart) >= 0) modality = 'PLANNED';
     if (modality !== 'PLANNED' && modality !== 'ALLEGED') {
-      const alleged = has('allegationWords', lookback, claim.triggerStart) >= 0 || has('allegationWords', claim.triggerEnd, Math.min(view.end, claim.triggerEnd + 2)) >= 0;
+      const alleged = firstPhrase(view, 'allegationWords', lookback, claim.triggerStart) >= 0 || firstPhrase(view, 'allegationWords', claim.triggerEnd, Math.min(view.end, claim.triggerEnd + 2)) >= 0;
       if (alleged) modality = 'ALLEGED';
     }
   }
@@ -783,6 +793,19 @@ function qualify(view: SentenceView, claim: Claim): void {
     if (quantity) claim.quantity = { value: quantity.value, unit: quantity.unit, text: quantity.text };
   }
   claim.location ??= placeOf(view, claim);
+}
+
+/** Where a phrase of the word list first starts in [from, to), or -1. */
+function firstPhrase(view: SentenceView, list: string, from: number, to: number): number {
+  const set = view.doc.rules!.words(list);
+  for (let k = from; k < to; k++) if (set.matchAt(view, k).length) return k;
+  return -1;
+}
+
+/** A negation one or two words before `k`. */
+function negatedAt(view: SentenceView, k: number): boolean {
+  const negation = view.doc.rules!.words('negation');
+  return (k - 1 >= view.start && negation.has(view.ids[k - 1])) || (k - 2 >= view.start && negation.has(view.ids[k - 2]));
 }
 
 /**

@@ -71,6 +71,9 @@ function* range(from: number, to: number) {
 }
 
 /** The person a title introduces: the first PERSON within ten tokens (past the affiliation), or a discovered name. */
+/** The Arabic article, after an optional conjunction or preposition clitic. */
+const ARTICLE = /^([وف]?(ال|بال|لل|كال))/;
+
 function personAfter(doc: Doc, sentence: number, from: number): Mention | undefined {
   const s = doc.sentences[sentence];
   const rules = doc.rules!;
@@ -111,15 +114,14 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
     return j - k >= 2 ? j : undefined;
   }
   if (!isArabicScript(doc.norms[k])) return undefined;
-  const hasArticle = (n: string) => /^([وف]?(ال|بال|لل|كال))/.test(n);
   let j = k;
   while (j < end && j < k + 3) {
     const n = doc.norms[j];
     if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length || rules.speech.matchAt(doc, j, false, end).length || rules.titles.matchAt(doc, j, false, end).length) break;
     // A name's words carry no article, but its last may (بشار الأسد); a name never opens with one.
-    if (hasArticle(n) && (j === k || !n.startsWith('ال'))) break;
+    if (ARTICLE.test(n) && (j === k || !n.startsWith('ال'))) break;
     j++;
-    if (hasArticle(n)) break;
+    if (ARTICLE.test(n)) break;
   }
   const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length > 0 || rules.speech.matchAt(doc, j, false, end).length > 0;
   return j - k >= 2 && boundary ? j : undefined;

@@ -31,52 +31,58 @@ function parseNumber(raw: string): number | undefined {
  * weekdays, relative months and years. A missing year is the one that puts the date nearest before the article
  * (or after it, for plans).
  */
+function yearAt(doc: Doc, i: number): number | undefined {
+  const raw = doc.raws[i];
+  const n = raw && doc.tokens[i].kind === 'number' ? parseNumber(raw) : undefined;
+  return n && n >= 1900 && n <= 2100 ? n : undefined;
+}
+
+/** A day of the month at token i, if i lies in [from, to). */
+function dayAt(doc: Doc, i: number, from: number, to: number): number | undefined {
+  const n = i >= from && i < to && doc.tokens[i].kind === 'number' ? parseNumber(doc.raws[i]) : undefined;
+  return n && n >= 1 && n <= 31 && Number.isInteger(n) ? n : undefined;
+}
+
+/** A date from its parts; a missing year from the article's date. Undefined when there is no year to give. */
+function completeDate(anchor: Date | undefined, planned: boolean, year: number | undefined, month: number, day: number | undefined, at: number): DateMention | undefined {
+  let y = year ?? anchor?.getUTCFullYear();
+  if (y === undefined) return undefined;
+  if (year === undefined && anchor) {
+    const candidate = Date.UTC(y, month - 1, day ?? 1);
+    const slack = 7 * 86_400_000;
+    if (!planned && candidate > anchor.getTime() + slack) y -= 1;
+    if (planned && candidate < anchor.getTime() - 31 * 86_400_000) y += 1;
+  }
+  return { value: day ? `${y}-${pad(month)}-${pad(day)}` : `${y}-${pad(month)}`, tokenStart: at };
+}
+
 export function findDates(doc: Doc, from: number, to: number, planned: boolean): DateMention[] {
   const rules = doc.rules;
   if (!rules) return [];
   const anchor = doc.publishedAt;
   const out: DateMention[] = [];
-  const yearAt = (i: number) => {
-    const raw = doc.raws[i];
-    const n = raw && doc.tokens[i].kind === 'number' ? parseNumber(raw) : undefined;
-    return n && n >= 1900 && n <= 2100 ? n : undefined;
-  };
-  const dayAt = (i: number) => {
-    const n = i >= from && i < to && doc.tokens[i].kind === 'number' ? parseNumber(doc.raws[i]) : undefined;
-    return n && n >= 1 && n <= 31 && Number.isInteger(n) ? n : undefined;
-  };
-  const complete = (year: number | undefined, month: number, day: number | undefined, at: number) => {
-    let y = year ?? anchor?.getUTCFullYear();
-    if (y === undefined) return;
-    if (year === undefined && anchor) {
-      const candidate = Date.UTC(y, month - 1, day ?? 1);
-      const slack = 7 * 86_400_000;
-      if (!planned && candidate > anchor.getTime() + slack) y -= 1;
-      if (planned && candidate < anchor.getTime() - 31 * 86_400_000) y += 1;
-    }
-    out.push({ value: day ? `${y}-${pad(month)}-${pad(day)}` : `${y}-${pad(month)}`, tokenStart: at });
-  };
   for (let i = from; i < to; i++) {
     const month = rules.months.matchAt(doc, i, false, to)[0];
     if (month) {
       // "5 December", "27-28 أكتوبر" (take the first day), "December 5, 2024", "December 2024"
-      let day = dayAt(i - 1);
+      let day = dayAt(doc, i - 1, from, to);
       let start = i - 1;
       if (day === undefined && doc.raws[i - 2] === '-' ) {
-        day = dayAt(i - 3);
+        day = dayAt(doc, i - 3, from, to);
         start = i - 3;
-      } else if (day !== undefined && doc.raws[i - 2] === '-' && dayAt(i - 3) !== undefined) {
-        day = dayAt(i - 3);
+      } else if (day !== undefined && doc.raws[i - 2] === '-' && dayAt(doc, i - 3, from, to) !== undefined) {
+        day = dayAt(doc, i - 3, from, to);
         start = i - 3;
       }
       let end = month.end;
-      if (day === undefined && dayAt(end) !== undefined) {
-        day = dayAt(end);
+      if (day === undefined && dayAt(doc, end, from, to) !== undefined) {
+        day = dayAt(doc, end, from, to);
         start = i;
         end++;
       }
       if (doc.raws[end] === ',') end++;
-      complete(yearAt(end), month.value, day, day === undefined ? i : start);
+      const date = completeDate(anchor, planned, yearAt(doc, end), month.value, day, day === undefined ? i : start);
+      if (date) out.push(date);
       i = month.end - 1;
       continue;
     }
@@ -101,7 +107,7 @@ export function findDates(doc: Doc, from: number, to: number, planned: boolean):
       i = relMonth.end - 1;
       continue;
     }
-    const y = yearAt(i);
+    const y = yearAt(doc, i);
     if (y && !out.some((d) => d.value.startsWith(String(y)))) {
       const prev = doc.norms[i - 1];
       if (prev && /^(in|عام|سنة|العام|since|منذ)$/.test(prev)) out.push({ value: String(y), tokenStart: i });
