@@ -13,6 +13,30 @@ describe('tokenize', () => {
   it('keeps numbers with thousands separators, Latin and Arabic-Indic', () => {
     expect(tokenize('10,000 ١٠٬٠٠٠ 2.389').map((t) => t.kind)).toEqual(['number', 'number', 'number']);
   });
+
+  // The scanner's specification, as the regular expression it replaced.
+  const SPEC = /(?:[A-Z]\.){2,}|['’]s\b|(\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*)|[\p{L}\p{M}]+(?:(?:['’](?!s\b)|-)[\p{L}\p{M}]+)*|([^\s\p{L}\p{M}\p{N}])/gu;
+  const bySpec = (text: string) => [...text.matchAll(SPEC)].map((m) => ({ text: m[0], start: m.index, kind: m[1] !== undefined ? 'number' : m[2] !== undefined ? 'punct' : 'word' }));
+  const byScanner = (text: string) => tokenize(text).map((t) => ({ text: t.text, start: t.start, kind: t.kind }));
+
+  it('scans as its regular expression does on tricky text', () => {
+    const samples = [
+      "China's U.S.-backed ally didn't say 'sorry' — Jones's 2,500.5 ١٠٬٠٠٠ troops; A.B U.S.A. X.",
+      'وقال «بوتين»: إن ٣٫٥ مليون، و10,000 جندي… ؟ ـ 𝟙𝟚 😀 e\u0301té O’Neill’s well-known \ud800 x\u200cy',
+      "rock'n'roll 's 'sx ’s' -- a-b- 'a' 1,2,3. 1.,2",
+    ];
+    for (const text of samples) expect(byScanner(text)).toEqual(bySpec(text));
+  });
+
+  it('scans as its regular expression does on random text', () => {
+    const alphabet = ["a", "Z", "U", ".", "'", "’", "s", "-", " ", "\n", "1", "٣", "٬", ",", "ب", "\u064E", "😀", "\u00a0", "«", "_"];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 40 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(byScanner(text)).toEqual(bySpec(text));
+    }
+  });
 });
 
 describe('splitSentences', () => {
