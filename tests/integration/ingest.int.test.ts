@@ -121,6 +121,35 @@ describe('ingestion into Neo4j', () => {
     expect(records[0].get('labels')).not.toContain('Person');
   });
 
+  it('merges only entities that bring something new, and recreates whole an entity deleted since it was written', async () => {
+    const name = `Q${tag.slice(1).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)])}`;
+    const aliasesOf = async (id: string) => {
+      const { records } = await driver.executeQuery('MATCH (e:Entity {id: $id}) RETURN e.aliases AS aliases, e.names AS names', { id }, { database });
+      return records[0] && { aliases: records[0].get('aliases') as string[], names: records[0].get('names') as string[] };
+    };
+    const first = prepareArticle({ ...article('r1', `The ${name} Liberation Front attacked Mali.`), language: 'en' });
+    const front = first.entities.find((e) => e.type === 'ORGANIZATION' && e.name.includes(name))!;
+    await writeArticles(driver, database, [first]);
+    const stored = await aliasesOf(front.id);
+    expect(stored.aliases).toEqual(front.aliases);
+
+    // Nothing new: the merge is skipped and the entity stays as it was.
+    await writeArticles(driver, database, [prepareArticle({ ...article('r2', `The ${name} Liberation Front attacked Mali again.`), language: 'en' })]);
+    expect(await aliasesOf(front.id)).toEqual(stored);
+
+    // A new alias still reaches the graph.
+    const third = prepareArticle({ ...article('r3', `The ${name} Liberation Front attacked Niger.`), language: 'en' });
+    for (const e of third.entities) if (e.id === front.id) e.aliases = [...e.aliases, `${name} LF`].sort();
+    await writeArticles(driver, database, [third]);
+    expect((await aliasesOf(front.id)).aliases).toContain(`${name} LF`);
+
+    // Deleted behind the writer's back (as removal deletes orphans): the next article recreates it whole.
+    await driver.executeQuery('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id: front.id }, { database });
+    const fourth = prepareArticle({ ...article('r4', `The ${name} Liberation Front attacked Mali once more.`), language: 'en' });
+    await writeArticles(driver, database, [fourth]);
+    expect(await aliasesOf(front.id)).toEqual({ aliases: fourth.entities.find((e) => e.id === front.id)!.aliases, names: fourth.entities.find((e) => e.id === front.id)!.names });
+  });
+
   it('leaves no partial article when a batch fails midway', async () => {
     const name = `T${tag.slice(1).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)])}`;
     const good = prepareArticle({ ...article('ok', `The ${name} Institute for Peace condemned Russia.`), language: 'en' });

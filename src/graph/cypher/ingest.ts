@@ -3,43 +3,48 @@ import { ENTITY_LABELS, ENTITY_TYPES, RELATION_TYPES, type EntityType, type Rela
 /**
  * The Cypher of ingestion, one constant per statement, every one UNWIND-based and parameterized.
  * Labels and relationship types are interpolated only from the ontology's allow-list, never from input.
+ *
+ * Each statement keeps its first plan (`replan=skip`): they are unique-index seeks whatever the statistics, and
+ * bulk ingestion moves the statistics so fast that Neo4j would otherwise replan them every few seconds, which cost
+ * more than the writes (the entity and projection statements take seconds to plan).
  */
+export const KEEP_PLAN = 'CYPHER replan=skip';
 
-export const REDIRECTS = `
+export const REDIRECTS = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (r:Redirect {fromId: id})
 RETURN r.fromId AS fromId, r.toId AS toId`;
 
-export const EXISTING_ARTICLES = `
+export const EXISTING_ARTICLES = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, a.contentHash AS contentHash`;
 
 /** What an article's claims touched, before they go: the projections to recompute and the entities to check. */
-export const ARTICLE_FOOTPRINT = `
+export const ARTICLE_FOOTPRINT = `${KEEP_PLAN}
 UNWIND $ids AS id
 OPTIONAL MATCH (c:Claim {articleId: id})
 WITH id, collect(DISTINCT c.relationKey) AS keys
 OPTIONAL MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
 RETURN keys, collect(DISTINCT e.id) AS entityIds`;
 
-export const DELETE_ARTICLE_CLAIMS = `
+export const DELETE_ARTICLE_CLAIMS = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (c:Claim {articleId: id})
 DETACH DELETE c`;
 
-export const DELETE_ARTICLE_MENTIONS = `
+export const DELETE_ARTICLE_MENTIONS = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (:Article {id: id})-[m:MENTIONS]->()
 DELETE m`;
 
-export const DELETE_ARTICLES = `
+export const DELETE_ARTICLES = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 DETACH DELETE a`;
 
 /** Entities no article mentions and no claim names any more (a merged entity's redirect stays). */
-export const DELETE_ORPHAN_ENTITIES = `
+export const DELETE_ORPHAN_ENTITIES = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT (e)<-[:MENTIONS]-() AND NOT (e)<-[:SUBJECT|OBJECT|ATTRIBUTED_TO|AT]-()
@@ -84,21 +89,23 @@ CALL {
 }`;
 
 /** All entities of a batch in one statement (`$byType`: rows per entity type), one block per type for its label. */
-export const MERGE_ENTITIES = `${ENTITY_TYPES.map(mergeEntitiesOfType).join('')}
+export const MERGE_ENTITIES = `${KEEP_PLAN}${ENTITY_TYPES.map(mergeEntitiesOfType).join('')}
 RETURN ${ENTITY_TYPES.map((type) => `${type}_conflicts`).join(' + ')} AS typeConflicts`;
 
 /**
  * Write locks on the batch's stored entities, in id order, before anything links to them. Two batches that share a
  * hub (a country in every article) would otherwise each take its relationship-group locks in their own order and
  * deadlock when they add its claims and edges; in one order, the second waits here for the first to commit.
+ * Returns the entities found with their stored type: the writer sends the others whole.
  */
-export const LOCK_ENTITIES = `
+export const LOCK_ENTITIES = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 SET e._lock = true
-REMOVE e._lock`;
+REMOVE e._lock
+RETURN e.id AS id, e.type AS type`;
 
-export const MERGE_ARTICLES = `
+export const MERGE_ARTICLES = `${KEEP_PLAN}
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 WITH a, row, a.contentHash AS previousHash
@@ -109,12 +116,12 @@ RETURN row.id AS id, previousHash`;
 
 /** The mentions and claims of articles being written: new, or replaced with their old ones deleted first, so
  * they are created, not merged (no lookup on a hub entity's thousands of links). */
-export const CREATE_MENTIONS = `
+export const CREATE_MENTIONS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId}), (e:Entity {id: row.entityId})
 CREATE (a)-[:MENTIONS {count: row.count}]->(e)`;
 
-export const CREATE_CLAIMS = `
+export const CREATE_CLAIMS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId}), (s:Entity {id: row.subjectId}), (o:Entity {id: row.objectId})
 CREATE (c:Claim {id: row.id})
@@ -141,7 +148,7 @@ const confidenceOf = (weight: string) => `round(1 - exp(-${weight} / 1000000.0),
 export const RECOMPUTE_PROJECTIONS: Record<RelationType, string> = Object.fromEntries(
   RELATION_TYPES.map((type) => [
     type,
-    `
+    `${KEEP_PLAN}
 UNWIND $keys AS k
 MATCH (s:Entity {id: k.subject}), (o:Entity {id: k.object})
 MERGE (s)-[r:${type}]->(o)
@@ -165,7 +172,7 @@ FOREACH (_ IN CASE WHEN claimCount = 0 THEN [1] ELSE [] END | DELETE r)`,
  * stored ones, so the sum equals a recompute without reading the edges' older claims. Replaced and removed
  * articles go through RECOMPUTE_PROJECTIONS.
  */
-export const ADD_TO_PROJECTIONS = RELATION_TYPES.map(
+export const ADD_TO_PROJECTIONS = KEEP_PLAN + RELATION_TYPES.map(
   (type) => `
 CALL {
   UNWIND coalesce($byType.${type}, []) AS k

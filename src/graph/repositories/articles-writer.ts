@@ -25,15 +25,67 @@ export async function storedHashes(driver: Driver, database: string, ids: string
  * relationships the batch touched are recomputed from their claims. No reader ever sees half an article.
  */
 export async function writeArticles(driver: Driver, database: string, batch: ResolvedArticle[]): Promise<BatchOutcome> {
+  const known = storedEntitiesOf(driver, database);
   const session = driver.session({ database });
   try {
-    return await session.executeWrite((tx) => writeInTransaction(tx, batch));
+    const { outcome, storedRows } = await session.executeWrite((tx) => writeInTransaction(tx, batch, known));
+    // Committed: those rows are stored now (an attempt the driver retried and rolled back stored nothing).
+    known.remember(storedRows);
+    return outcome;
   } finally {
     await session.close();
   }
 }
 
-async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle[]): Promise<BatchOutcome> {
+/**
+ * What this process has committed per entity: its least name, wikidataId, and every name, alias and search
+ * key. A batch merges only the entities that bring something new; most bring nothing (a country in every batch),
+ * and checking that in Cypher costs a scan of its lists per row. Entities only grow (ingestion, merges and
+ * aliases add; nothing removes a name), except by deletion, which LOCK_ENTITIES reveals: an entity it does not
+ * find is forgotten and sent whole.
+ */
+class StoredEntities {
+  private static readonly LIMIT = 100_000;
+  private readonly byId = new Map<string, { name: string; wikidataId: string | null; values: Set<string> }>();
+
+  bringsNew(e: EntityRecord): boolean {
+    const stored = this.byId.get(e.id);
+    if (!stored || e.name < stored.name || (e.wikidataId !== null && stored.wikidataId === null)) return true;
+    return e.names.some((x) => !stored.values.has(`n:${x}`)) || e.aliases.some((x) => !stored.values.has(`a:${x}`)) || e.searchKeys.some((x) => !stored.values.has(`k:${x}`));
+  }
+
+  forget(id: string): void {
+    this.byId.delete(id);
+  }
+
+  remember(entities: EntityRecord[]): void {
+    if (this.byId.size + entities.length > StoredEntities.LIMIT) this.byId.clear();
+    for (const e of entities) {
+      const stored = this.byId.get(e.id);
+      const values = stored?.values ?? new Set<string>();
+      for (const x of e.names) values.add(`n:${x}`);
+      for (const x of e.aliases) values.add(`a:${x}`);
+      for (const x of e.searchKeys) values.add(`k:${x}`);
+      this.byId.set(e.id, {
+        name: stored && stored.name < e.name ? stored.name : e.name,
+        wikidataId: stored?.wikidataId ?? e.wikidataId,
+        values,
+      });
+    }
+  }
+}
+
+const storedEntitiesByDriver = new WeakMap<Driver, Map<string, StoredEntities>>();
+
+function storedEntitiesOf(driver: Driver, database: string): StoredEntities {
+  let byDatabase = storedEntitiesByDriver.get(driver);
+  if (!byDatabase) storedEntitiesByDriver.set(driver, (byDatabase = new Map()));
+  let known = byDatabase.get(database);
+  if (!known) byDatabase.set(database, (known = new StoredEntities()));
+  return known;
+}
+
+async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle[], known: StoredEntities): Promise<{ outcome: BatchOutcome; storedRows: EntityRecord[] }> {
   const outcome: BatchOutcome = { created: [], replaced: [], unchanged: [], entities: 0, claims: 0, typeConflicts: 0 };
   // The last copy of an article in the batch wins, as it would one batch later.
   const batch = [...new Map(input.map((a) => [a.article.id, a])).values()];
@@ -45,7 +97,7 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
     if (stored.get(a.article.id) === a.article.contentHash) outcome.unchanged.push(a.article.id);
     else candidates.push(a);
   }
-  if (candidates.length === 0) return outcome;
+  if (candidates.length === 0) return { outcome, storedRows: [] };
 
   const merged = await tx.run(Q.MERGE_ARTICLES, { rows: candidates.map((a) => a.article) });
   const previous = new Map(merged.records.map((r) => [r.get('id') as string, r.get('previousHash') as string | null]));
@@ -55,7 +107,7 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
     else (hash === null ? outcome.created : outcome.replaced).push(a.article.id);
     return hash !== a.article.contentHash;
   });
-  if (todo.length === 0) return outcome;
+  if (todo.length === 0) return { outcome, storedRows: [] };
 
   // Edges touched by a replaced article are recomputed from all their claims; the rest only gain new claims.
   const recomputed = new Set<string>();
@@ -73,50 +125,53 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
 
   const redirect = await redirects(tx, todo);
   const entities = new Map(todo.flatMap((a) => a.entities).map((e) => [redirect(e.id), { ...e, id: redirect(e.id) }]));
-  await tx.run(Q.LOCK_ENTITIES, { ids: [...entities.keys()].sort() });
+  const locked = await tx.run(Q.LOCK_ENTITIES, { ids: [...entities.keys()].sort() });
+  const storedTypes = new Map(locked.records.map((r) => [r.get('id') as string, r.get('type') as string]));
+  const storedRows: EntityRecord[] = [];
   const entitiesByType: Record<string, EntityRecord[]> = {};
-  for (const e of entities.values()) (entitiesByType[e.type] ??= []).push(e);
-  const entityMerge = await tx.run(Q.MERGE_ENTITIES, { byType: entitiesByType });
-  outcome.typeConflicts = Number(entityMerge.records[0].get('typeConflicts'));
+  for (const e of entities.values()) {
+    const storedType = storedTypes.get(e.id);
+    if (storedType === undefined) known.forget(e.id);
+    else if (storedType === e.type && !known.bringsNew(e)) continue;
+    // A row of another type is sent to be counted as a conflict, but not remembered: it stored nothing.
+    if (storedType === undefined || storedType === e.type) storedRows.push(e);
+    (entitiesByType[e.type] ??= []).push(e);
+  }
+  if (Object.keys(entitiesByType).length) {
+    const entityMerge = await tx.run(Q.MERGE_ENTITIES, { byType: entitiesByType });
+    outcome.typeConflicts = Number(entityMerge.records[0].get('typeConflicts'));
+  }
   outcome.entities = entities.size;
   await tx.run(Q.CREATE_MENTIONS, { rows: mentionRows(todo, redirect) });
-  const claims = todo.flatMap((a) =>
-    a.claims.map((c) => {
+  const claimRows: { id: string; articleId: string; subjectId: string; objectId: string; attributedToId: string | null; locationId: string | null; props: Record<string, unknown> }[] = [];
+  const newEvidence: Parameters<typeof projectionIncrements>[0] = [];
+  for (const a of todo) {
+    for (const c of a.claims) {
       const subjectId = redirect(c.subjectId);
       const objectId = redirect(c.objectId);
-      const { id, attributedToId, locationId, ...props } = c;
+      const attributedToId = c.attributedToId && redirect(c.attributedToId);
+      const locationId = c.locationId && redirect(c.locationId);
       const key = relationKey(c.type, subjectId, objectId);
-      if (replaced.has(a.article.id)) recomputed.add(key);
       const weight = evidenceWeight(c.confidence);
-      return {
-        weight,
-        id,
-        articleId: a.article.id,
-        subjectId,
-        objectId,
-        attributedToId: attributedToId && redirect(attributedToId),
-        locationId: locationId && redirect(locationId),
-        props: {
-          ...props,
-          subjectId,
-          objectId,
-          relationKey: key,
-          articleId: a.article.id,
-          attributedToId: attributedToId && redirect(attributedToId),
-          locationId: locationId && redirect(locationId),
-          // An integer property, as the migration and the sums write it.
-          evidenceWeight: int(weight),
-        },
-      };
-    }),
-  );
-  await tx.run(Q.CREATE_CLAIMS, { rows: claims });
-  outcome.claims = claims.length;
-  await addToProjections(tx, claims.filter((c) => !recomputed.has(c.props.relationKey)).map((c) => ({ ...c.props, evidenceWeight: c.weight })));
+      if (replaced.has(a.article.id)) recomputed.add(key);
+      else newEvidence.push({ relationKey: key, polarity: c.polarity, articleId: a.article.id, eventDate: c.eventDate, evidenceWeight: weight });
+      const { id, ...fields } = c;
+      // An integer evidenceWeight, as the migration and the sums write it; absent values are left out, not stored as null.
+      const props = withoutNulls({ ...fields, subjectId, objectId, attributedToId, locationId, relationKey: key, articleId: a.article.id, evidenceWeight: int(weight) });
+      claimRows.push({ id, articleId: a.article.id, subjectId, objectId, attributedToId, locationId, props });
+    }
+  }
+  await tx.run(Q.CREATE_CLAIMS, { rows: claimRows });
+  outcome.claims = claimRows.length;
+  await addToProjections(tx, newEvidence.filter((c) => !recomputed.has(c.relationKey)));
   await recompute(tx, recomputed);
   if (maybeOrphans.size) await tx.run(Q.DELETE_ORPHAN_ENTITIES, { ids: [...maybeOrphans] });
   await tx.run(BUMP_GRAPH_VERSION);
-  return outcome;
+  return { outcome, storedRows };
+}
+
+function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
 }
 
 /** One MENTIONS link per article and entity: two entities merged into one (a redirect) add their counts. */
