@@ -12,7 +12,7 @@ import { evaluateDirectory, summarize } from './extract/evaluate';
 import { parseFrontMatter } from './ingest/article-file';
 import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline';
 import { readSources } from './ingest/sources';
-import { removeArticles } from './graph/repositories/articles-writer';
+import { prepareWriter, removeArticles } from './graph/repositories/articles-writer';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -87,6 +87,7 @@ const commands: Record<string, Command> = {
     const graph = await openGraph(config, log);
     const database = graph.connection.database;
     await migrate(graph.driver, database);
+    await prepareWriter(graph.driver, database);
     if (config.seeds.ingestOnStart && existsSync(config.seeds.dir)) {
       const summary = await ingest(graph.driver, database, readSources([config.seeds.dir]), { batchSize: config.ingest.batchSize, concurrency: 1, dryRun: false });
       log(`Seeds: ${summary.created} new, ${summary.unchanged} unchanged, ${summary.replaced} replaced articles from ${config.seeds.dir}.`);
@@ -170,7 +171,10 @@ const commands: Record<string, Command> = {
     const config = loadConfig();
     const graph = opts['dry-run'] ? undefined : await openGraph(config, log);
     try {
-      if (graph) await migrate(graph.driver, graph.connection.database);
+      if (graph) {
+        await migrate(graph.driver, graph.connection.database);
+        log(`Write statements planned in ${(await prepareWriter(graph.driver, graph.connection.database)).toFixed(1)} s.`);
+      }
       const summary = await ingest(graph?.driver, graph?.connection.database ?? config.neo4j.database, readSources(opts.paths), {
         batchSize: opts.batch ?? config.ingest.batchSize,
         concurrency: opts.concurrency,
