@@ -78,18 +78,17 @@ export const resolvers = {
 
     timeline: async (_: unknown, args: unknown, ctx: AppContext) => {
       const a = parseArgs(z.object({ entityId: id, since: date, until: date, types: relationTypes }).and(paging(ctx.config.maxPageSize)), args);
-      const entity = await ctx.loaders.entity.load(a.entityId);
+      // The page follows a redirect itself, so it runs alongside the entity's lookup rather than after it.
+      const filter = { id: a.entityId, since: a.since, until: a.until, types: a.types };
+      const [entity, rows] = await Promise.all([ctx.loaders.entity.load(a.entityId), repo.timelinePage(ctx.db, filter, { skip: a.after, limit: a.first + 1 })]);
       if (!entity) throw new NotFoundError(`Entity ${a.entityId}`);
-      const filter = { id: entity.id, since: a.since, until: a.until, types: a.types };
-      const rows = await repo.timelinePage(ctx.db, filter, { skip: a.after, limit: a.first + 1 });
       return connection(rows, a.after, a.first, () => repo.countTimeline(ctx.db, filter));
     },
 
     neighborhood: async (_: unknown, args: unknown, ctx: AppContext) => {
       const a = parseArgs(z.object({ id, depth: z.number().int().min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3'), types: relationTypes, limit: z.number().int().min(1).max(ctx.config.maxPageSize * 5, `must be at most ${ctx.config.maxPageSize * 5}`) }), args);
-      const entity = await ctx.loaders.entity.load(a.id);
+      const [entity, edges] = await Promise.all([ctx.loaders.entity.load(a.id), repo.neighborhood(ctx.db, a.id, a.depth, a.types, a.limit)]);
       if (!entity) throw new NotFoundError(`Entity ${a.id}`);
-      const edges = await repo.neighborhood(ctx.db, entity.id, a.depth, a.types, a.limit);
       const ids = [...new Set([entity.id, ...edges.flatMap((e) => [e.subjectId, e.objectId])])];
       const nodes = await ctx.loaders.entity.loadMany(ids);
       return { nodes: nodes.filter((n) => n && !(n instanceof Error)), edges };

@@ -158,6 +158,12 @@ describe('GraphQL API over the seeds', () => {
     expect(redirected.data.entity.id).toBe('organization:zorvian-liberation-front');
     const attacks = await gql('{ relations(filter: { types: [ATTACKED], subject: "organization:zorvian-liberation-front" }) { totalCount } }');
     expect(attacks.data.relations.totalCount).toBe(2);
+    // Pages about an entity follow the redirect themselves (they run alongside the entity's lookup).
+    const byOldId = await gql('{ timeline(entityId: "organization:zorvian-front") { totalCount } neighborhood(id: "organization:zorvian-front", depth: 1, limit: 10) { nodes { id } edges { type } } }');
+    expect(byOldId.errors).toBeUndefined();
+    expect(byOldId.data.timeline.totalCount).toBe(2);
+    expect(byOldId.data.neighborhood.edges.filter((e: { type: string }) => e.type === 'ATTACKED')).toHaveLength(2);
+    expect((await gql('{ timeline(entityId: "organization:no-such-front") { totalCount } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     expect((await gql('mutation { removeArticle(id: "api-test-1") }', {}, KEY)).data.removeArticle).toBe(true);
     const gone = await gql('{ relations(filter: { types: [ATTACKED], subject: "organization:zorvian-liberation-front" }) { totalCount } }');

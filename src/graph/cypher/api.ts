@@ -124,8 +124,16 @@ RETURN type(r) AS type, s.id AS subject, o.id AS object, properties(r) AS props`
 export const RELATIONS_COUNT = (anchored: Anchor, types: readonly RelationType[]) => `${RELATION_MATCH(anchored, types)}
 RETURN count(r) AS total`;
 
-const TIMELINE_MATCH = `
-MATCH (c:Claim)-[:SUBJECT|OBJECT]->(:Entity {id: $id})
+/**
+ * The anchor's id with a merge's redirect followed, so a page about an entity needs no lookup before it (the API
+ * loads the entity itself alongside, to answer NOT_FOUND).
+ */
+const ANCHOR = `
+OPTIONAL MATCH (redirect:Redirect {fromId: $id})
+WITH coalesce(redirect.toId, $id) AS anchorId`;
+
+const TIMELINE_MATCH = `${ANCHOR}
+MATCH (c:Claim)-[:SUBJECT|OBJECT]->(:Entity {id: anchorId})
 WHERE ($types IS NULL OR c.type IN $types) AND ($since IS NULL OR c.eventDate >= $since) AND ($until IS NULL OR c.eventDate <= $until)`;
 
 export const TIMELINE_PAGE = `${TIMELINE_MATCH}
@@ -162,8 +170,8 @@ WITH seen + level${n} AS seen, reached${n} AS frontier`;
 export const NEIGHBORHOOD: Record<1 | 2 | 3, string> = Object.fromEntries(
   ([1, 2, 3] as const).map((depth) => [
     depth,
-    `
-MATCH (x:Entity {id: $id})
+    `${ANCHOR}
+MATCH (x:Entity {id: anchorId})
 WITH [x] AS frontier, [] AS seen
 ${[1, 2, 3].slice(0, depth).map(beamLevel).join('\n')}
 UNWIND seen AS r
