@@ -84,9 +84,8 @@ export function attachGovernmentBodies(doc: Doc): void {
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered(doc, index, i)) continue;
       const body = bodies.matchAt(doc, i, false, s.tokenEnd)[0];
-      if (!body) continue;
+      if (!body || covered(doc, index, i)) continue;
       // "Niger's military ruler", "army chief": the body word opens a title, not an actor.
       if (rules.titles.matchAt(doc, i, false, s.tokenEnd).some((t) => t.end > body.end)) continue;
       const mentions = doc.mentions.filter((m) => m.sentence === index && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
@@ -230,8 +229,9 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered(doc, index, i)) continue;
       const event = rules.eventCues.matchAt(doc, i, false, s.tokenEnd)[0];
+      if (!event && !orgCues.has(doc.ids[i])) continue;
+      if (covered(doc, index, i)) continue;
       if (event) {
         discoverEvent(doc, index, i, event.end, event.value);
         continue;

@@ -50,8 +50,8 @@ interface SentenceView {
   claims: Claim[];
   /** Subjects found for triggers so far, with or without an object: a coordinated verb goes on with them. */
   subjects: { at: number; subject: Mention }[];
-  /** Per token of the article: whether a relation trigger or a speech verb starts there (filled for this sentence). */
-  triggerStarts: Set<number>;
+  /** Per token of the sentence: whether a relation trigger or a speech verb starts there (found when first asked). */
+  triggerStarts: Map<number, boolean>;
   /** Dates of the sentence, found once (for asserted and for planned readings). */
   dates: Map<boolean, ReturnType<typeof findDates>>;
 }
@@ -72,12 +72,9 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     attributions: [],
     claims: [],
     subjects: [],
-    triggerStarts: new Set(),
+    triggerStarts: new Map(),
     dates: new Map(),
   };
-  for (let k = view.start; k < view.end; k++) {
-    if (doc.rules!.triggers.matchAt(view, k, true).length || doc.rules!.speech.matchAt(view, k).length) view.triggerStarts.add(k);
-  }
   markNationalities(view);
   view.attributions = findAttributions(view);
   for (const trigger of findTriggers(view)) view.claims.push(...claimsFor(view, trigger));
@@ -112,9 +109,9 @@ function findTriggers(view: SentenceView): Trigger[] {
   const rules = doc.rules!;
   const out: Trigger[] = [];
   for (let i = view.start; i < view.end; i++) {
-    if (doc.tokens[i].kind !== 'word' || insideMention(view, i)) continue;
+    if (doc.tokens[i].kind !== 'word') continue;
     const all = rules.triggers.matchAt(view, i, true);
-    if (!all.length) continue;
+    if (!all.length || insideMention(view, i)) continue;
     const matches = all.filter((m) => !spansMention(view, i, m.end));
     const seen = new Set<string>();
     for (const m of matches) {
@@ -136,7 +133,14 @@ function spansMention(view: SentenceView, from: number, to: number): boolean {
 }
 
 function isTriggerAt(view: SentenceView, k: number): boolean {
-  return view.triggerStarts.has(k);
+  if (k < view.start || k >= view.end) return false;
+  let starts = view.triggerStarts.get(k);
+  if (starts === undefined) {
+    const rules = view.doc.rules!;
+    starts = rules.triggers.matchAt(view, k, true).length > 0 || rules.speech.matchAt(view, k).length > 0;
+    view.triggerStarts.set(k, starts);
+  }
+  return starts;
 }
 
 /** "sent" is SENT_TROOPS_TO only with troops in sight, SUPPLIED_WEAPONS_TO only with weapons. */
@@ -697,8 +701,8 @@ function patternClaims(view: SentenceView): Claim[] {
     }
   }
   for (let i = view.start; i < view.end; i++) {
-    if (view.claims.some((c) => c.type === 'SENT_TROOPS_TO' && i >= c.triggerStart && i < c.triggerEnd + 6)) continue;
     if (!troops.matchAt(view, i).length) continue;
+    if (view.claims.some((c) => c.type === 'SENT_TROOPS_TO' && i >= c.triggerStart && i < c.triggerEnd + 6)) continue;
     const origin = troopOrigin(view, i, troops);
     if (!origin) continue;
     // "the deployment of North Korean troops in Russia", "انتشار قوات كورية شمالية في روسيا"

@@ -19,9 +19,8 @@ export function findRoles(doc: Doc, sentence: number): Claim[] {
   const claims: Claim[] = [];
   const former = rules.words('formerMarkers');
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd)) continue;
     const title = rules.titles.matchAt(doc, i, false, s.tokenEnd)[0];
-    if (!title) continue;
+    if (!title || sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd)) continue;
     // "Vice President" beats "President" by length; a title word inside a longer one was consumed.
     const mentions = sentenceMentions(doc, sentence);
     const person = personAfter(doc, sentence, title.end) ?? personBefore(doc, mentions, i);
