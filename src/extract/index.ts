@@ -80,31 +80,39 @@ function refOf(doc: Doc, id: string): { id: string; name: string } {
   return { id, name: entityOf(doc, id).name };
 }
 
+/** One relation per (type, arguments, polarity, modality, sentence): the most confident claim's. */
 function relationsOf(doc: Doc, claims: Claim[]): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
   const articleDate = doc.publishedAt?.toISOString().slice(0, 10);
   for (const claim of claims) {
     const sentence = doc.sentences[claim.sentence];
-    const relation: ExtractedRelation = {
-      type: claim.type,
-      subject: refOf(doc, claim.subject.entityId),
-      object: refOf(doc, claim.object.entityId),
-      polarity: claim.polarity,
-      modality: claim.modality,
-      ...(claim.attributedTo ? { attributedTo: { ...refOf(doc, claim.attributedTo.entityId), text: claim.attributedTo.text } } : {}),
-      ...(claim.eventDate ?? articleDate ? { eventDate: claim.eventDate ?? articleDate } : {}),
-      ...(claim.quantity ? { quantity: claim.quantity } : {}),
-      ...(claim.location ? { location: refOf(doc, claim.location) } : {}),
-      ...(claim.role ? { role: claim.role } : {}),
-      confidence: confidence(claim, sentence.section === 'headline'),
-      extractor: RULES_EXTRACTOR,
-      evidence: { sentence: sentence.text, start: sentence.start, end: sentence.end },
-    };
-    const pair = [relation.subject.id, relation.object.id];
-    if (SYMMETRIC_RELATIONS.has(relation.type)) pair.sort();
-    const key = [relation.type, ...pair, relation.polarity, relation.modality, sentence.start].join('|');
+    const score = confidence(claim, sentence.section === 'headline');
+    const subject = claim.subject.entityId;
+    const object = claim.object.entityId;
+    const [first, second] = SYMMETRIC_RELATIONS.has(claim.type) && object < subject ? [object, subject] : [subject, object];
+    const key = `${claim.type}|${first}|${second}|${claim.polarity}|${claim.modality}|${sentence.start}`;
     const existing = best.get(key);
-    if (!existing || existing.confidence < relation.confidence) best.set(key, relation);
+    if (!existing || existing.confidence < score) best.set(key, relationOf(doc, claim, score, articleDate));
   }
   return [...best.values()];
+}
+
+function relationOf(doc: Doc, claim: Claim, score: number, articleDate: string | undefined): ExtractedRelation {
+  const sentence = doc.sentences[claim.sentence];
+  const eventDate = claim.eventDate ?? articleDate;
+  return {
+    type: claim.type,
+    subject: refOf(doc, claim.subject.entityId),
+    object: refOf(doc, claim.object.entityId),
+    polarity: claim.polarity,
+    modality: claim.modality,
+    ...(claim.attributedTo ? { attributedTo: { ...refOf(doc, claim.attributedTo.entityId), text: claim.attributedTo.text } } : {}),
+    ...(eventDate ? { eventDate } : {}),
+    ...(claim.quantity ? { quantity: claim.quantity } : {}),
+    ...(claim.location ? { location: refOf(doc, claim.location) } : {}),
+    ...(claim.role ? { role: claim.role } : {}),
+    confidence: score,
+    extractor: RULES_EXTRACTOR,
+    evidence: { sentence: sentence.text, start: sentence.start, end: sentence.end },
+  };
 }
