@@ -1,4 +1,4 @@
-import type { CompiledRules, EntityInfo, Lexicon, MentionKind } from './lexicon';
+import type { CompiledRules, EntityInfo, Lexicon, MentionKind, PhraseSet } from './lexicon';
 import type { Sentence, Token } from './tokenize';
 import type { EntityType } from './types';
 
@@ -33,6 +33,8 @@ export interface Doc {
   ids: Int32Array;
   raws: string[];
   sentences: Sentence[];
+  /** Per sentence: the scanned phrase sets (`CompiledRules.startMask` bits) that can start in it. */
+  sentenceStarts: Int32Array;
   /** Sentences that are boilerplate (related-article lists, tag lines): no mentions, no claims. */
   skipped: Set<number>;
   mentions: Mention[];
@@ -62,6 +64,12 @@ export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
     bySentence.set(doc, (index = { count: doc.mentions.length, map }));
   }
   return index.map.get(sentence) ?? [];
+}
+
+/** Whether a phrase set can start anywhere in a sentence; a set no scan looks for always can. */
+export function mayStartIn(doc: Doc, sentence: number, set: PhraseSet<unknown>): boolean {
+  const bit = doc.rules?.scanBit(set) ?? 0;
+  return bit === 0 || (doc.sentenceStarts[sentence] & bit) !== 0;
 }
 
 export function entityOf(doc: Doc, id: string): EntityInfo {

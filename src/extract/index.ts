@@ -2,12 +2,12 @@ import type { Claim } from './claims';
 import { confidence } from './claims';
 import type { Doc } from './document';
 import { entityOf } from './document';
-import { defaultLexicon, type Lexicon } from './lexicon';
+import { defaultLexicon, type CompiledRules, type Lexicon } from './lexicon';
 import { attachGovernmentBodies, discoverOrganizationsAndEvents, findGazetteerMentions, markBoilerplate } from './mentions';
 import { detectLanguage } from './normalize';
 import { findTriggerClaims } from './relations';
 import { findRoles } from './roles';
-import { splitSentences, tokenize, type Token } from './tokenize';
+import { splitSentences, tokenize, type Sentence, type Token } from './tokenize';
 import { SYMMETRIC_RELATIONS, type ArticleInput, type ExtractedEntity, type ExtractedRelation, type ExtractionResult } from './types';
 
 export { ExtractionResultSchema } from './types';
@@ -25,6 +25,8 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
   const language = input.language ?? detectLanguage(text);
   const tokens = tokenize(text);
   const publishedAt = input.publishedAt ? new Date(input.publishedAt.length === 10 ? `${input.publishedAt}T00:00:00Z` : input.publishedAt) : undefined;
+  const sentences = splitSentences(text, tokens);
+  const rules = lexicon.rules.get(language);
   const doc: Doc = {
     text,
     language,
@@ -33,12 +35,13 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     norms: tokens.map((t) => t.norm),
     ids: idsOf(tokens),
     raws: tokens.map((t) => t.text),
-    sentences: splitSentences(text, tokens),
+    sentences,
+    sentenceStarts: rules ? sentenceStarts(sentences, tokens, rules) : new Int32Array(sentences.length),
     skipped: new Set(),
     mentions: [],
     entities: new Map(),
     lexicon,
-    rules: lexicon.rules.get(language),
+    rules,
     titleTokens: new Set(),
   };
   markBoilerplate(doc);
@@ -54,6 +57,16 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     }
   }
   return { language, entities: entitiesOf(doc), relations: relationsOf(doc, claims) };
+}
+
+function sentenceStarts(sentences: Sentence[], tokens: Token[], rules: CompiledRules): Int32Array {
+  const starts = new Int32Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) {
+    let mask = 0;
+    for (let k = sentences[s].tokenStart; k < sentences[s].tokenEnd; k++) mask |= rules.startMask(tokens[k].id);
+    starts[s] = mask;
+  }
+  return starts;
 }
 
 function idsOf(tokens: Token[]): Int32Array {

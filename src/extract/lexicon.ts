@@ -218,6 +218,11 @@ export class PhraseSet<T> {
     return starts;
   }
 
+  /** Whether any pattern can start at a word, with or without a future prefix. */
+  canStartAt(id: number): boolean {
+    return this.startsAt(id, true) !== NO_STARTS;
+  }
+
   /** Whether one word (by id) on its own is in the set. */
   has(id: number): boolean {
     let found = this.single.get(id);
@@ -439,6 +444,10 @@ export interface CompiledRules {
   numberScales: PhraseSet<number>;
   numberWords: PhraseSet<number>;
   eventCues: PhraseSet<string>;
+  /** Per word: a bit for each phrase set a sentence is scanned for (titles, triggers, cues ...) that can start at it. */
+  startMask(id: number): number;
+  /** A scanned set's bit in `startMask`; 0 for a set no scan looks for. */
+  scanBit(set: PhraseSet<unknown>): number;
 }
 
 function compileRules(data: RulesData): CompiledRules {
@@ -455,12 +464,20 @@ function compileRules(data: RulesData): CompiledRules {
   };
   const classes = new Map(Object.entries(data.nounClasses).map(([k, v]) => [k, set(v)]));
   const record = <T>(r: Record<string, T>) => new PhraseSet<T>(Object.entries(r));
+  const titles = new PhraseSet(data.titles.map((t): [string, TitleInfo] => [t.text, { relation: t.relation, title: t.title, rank: t.rank }]));
+  const triggers = new PhraseSet(data.triggers.flatMap((t) => t.forms.map((f): [string, TriggerData] => [f, t])));
+  const speech = set(data.speechVerbs);
+  const eventCues = new PhraseSet(data.eventCues.map((c): [string, string] => [c.text, c.name]));
+  // The sets the per-token scans look for: a sentence where none can start skips that scan.
+  const scanned: PhraseSet<unknown>[] = [titles, triggers, speech, eventCues, words('attributionBefore'), words('governmentBodies'), words('orgCues'), ...(classes.has('troops') ? [classes.get('troops')!] : [])];
+  const bits = new Map(scanned.map((s, i) => [s, 1 << i]));
+  const masks = new WordTable<number>();
   return {
     data,
     words,
-    titles: new PhraseSet(data.titles.map((t) => [t.text, { relation: t.relation, title: t.title, rank: t.rank }])),
-    triggers: new PhraseSet(data.triggers.flatMap((t) => t.forms.map((f): [string, TriggerData] => [f, t]))),
-    speech: set(data.speechVerbs),
+    titles,
+    triggers,
+    speech,
     nounClass: (name) => {
       const s = classes.get(name);
       if (!s) throw new Error(`unknown noun class ${name}`);
@@ -473,7 +490,17 @@ function compileRules(data: RulesData): CompiledRules {
     relativeYears: record(data.relativeYears),
     numberScales: record(data.numberScales),
     numberWords: record(data.numberWords),
-    eventCues: new PhraseSet(data.eventCues.map((c) => [c.text, c.name])),
+    eventCues,
+    startMask: (id) => {
+      let mask = masks.get(id);
+      if (mask === undefined) {
+        mask = 0;
+        for (const [s, bit] of bits) if (s.canStartAt(id)) mask |= bit;
+        masks.set(id, mask);
+      }
+      return mask;
+    },
+    scanBit: (s) => bits.get(s) ?? 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions } from './document';
+import { entityOf, mayStartIn, sentenceMentions } from './document';
 import { entityKey } from './keys';
 import type { CompiledRules, GazetteerEntry } from './lexicon';
 import { isArabicScript, normalizeToken } from './normalize';
@@ -82,7 +82,7 @@ export function attachGovernmentBodies(doc: Doc): void {
   const bodies = rules.words('governmentBodies');
   const english = doc.language === 'en';
   for (const [index, s] of doc.sentences.entries()) {
-    if (doc.skipped.has(index)) continue;
+    if (doc.skipped.has(index) || !mayStartIn(doc, index, bodies)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const body = bodies.matchAt(doc, i, false, s.tokenEnd)[0];
       if (!body || covered(doc, index, i)) continue;
@@ -228,7 +228,8 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
   const orgCues = rules.words('orgCues');
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const cued = mayStartIn(doc, index, rules.eventCues) || mayStartIn(doc, index, orgCues);
+    for (let i = s.tokenStart; cued && i < s.tokenEnd; i++) {
       const event = rules.eventCues.matchAt(doc, i, false, s.tokenEnd)[0];
       if (!event && !orgCues.has(doc.ids[i])) continue;
       if (covered(doc, index, i)) continue;

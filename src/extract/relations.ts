@@ -1,6 +1,6 @@
 import type { ArgumentSource, Claim } from './claims';
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions } from './document';
+import { entityOf, mayStartIn, sentenceMentions } from './document';
 import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
@@ -108,6 +108,7 @@ function findTriggers(view: SentenceView): Trigger[] {
   const { doc } = view;
   const rules = doc.rules!;
   const out: Trigger[] = [];
+  if (!mayStartIn(doc, view.index, rules.triggers)) return out;
   for (let i = view.start; i < view.end; i++) {
     if (doc.tokens[i].kind !== 'word') continue;
     const all = rules.triggers.matchAt(view, i, true);
@@ -172,6 +173,7 @@ function findAttributions(view: SentenceView): Attribution[] {
   const before = rules.words('attributionBefore');
   const complementizers = rules.words('complementizers');
   const english = doc.language === 'en';
+  if (!mayStartIn(doc, view.index, before) && !mayStartIn(doc, view.index, rules.speech)) return out;
   for (let i = view.start; i < view.end; i++) {
     const marker = before.matchAt(view, i)[0];
     if (marker) {
@@ -700,6 +702,7 @@ function patternClaims(view: SentenceView): Claim[] {
       out.push(base(view, 'LOCATED_IN', m, country, m.tokenStart, m.tokenEnd, 0.9));
     }
   }
+  if (!mayStartIn(doc, view.index, troops)) return out;
   for (let i = view.start; i < view.end; i++) {
     if (!troops.matchAt(view, i).length) continue;
     if (view.claims.some((c) => c.type === 'SENT_TROOPS_TO' && i >= c.triggerStart && i < c.triggerEnd + 6)) continue;

@@ -1,6 +1,6 @@
 import type { Claim } from './claims';
 import type { Doc, Mention } from './document';
-import { entityOf, sentenceMentions } from './document';
+import { entityOf, mayStartIn, sentenceMentions } from './document';
 import type { OfficeData, TitleInfo } from './lexicon';
 import { addDiscovered } from './mentions';
 import { isArabicScript } from './normalize';
@@ -17,6 +17,7 @@ export function findRoles(doc: Doc, sentence: number): Claim[] {
   const rules = doc.rules!;
   const s = doc.sentences[sentence];
   const claims: Claim[] = [];
+  if (!mayStartIn(doc, sentence, rules.titles)) return claims;
   const former = rules.words('formerMarkers');
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const title = rules.titles.matchAt(doc, i, false, s.tokenEnd)[0];
