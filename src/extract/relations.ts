@@ -5,6 +5,7 @@ import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
 import { findDates, findQuantities } from './temporal';
+import { wordId, wordOf } from './vocabulary';
 import type { Modality, Polarity, RelationType } from './types';
 
 const ACTORS = new Set(['COUNTRY', 'ORGANIZATION', 'PERSON']);
@@ -665,11 +666,13 @@ function introducers(view: SentenceView, m: Mention, from: number): string[] {
   const breakers = rules.words('clauseBreakers');
   for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
     const n = view.norms[k];
+    // The word itself, then (Arabic) without a conjunction clitic: by vocabulary id, so the sets answer from an array.
     const stripped = isArabicScript(n) && n.length > 3 && /^[وف]/.test(n) ? n.slice(1) : n;
-    for (const candidate of [n, stripped]) {
-      if (breakers.hasWord(candidate) || rules.words('coordinators').hasWord(candidate) || /^(the|a|an|its|their|his|her|'s)$/.test(candidate)) continue;
-      if (preps.some((p) => p.hasWord(candidate))) {
-        out.push(candidate);
+    for (const candidate of stripped === n ? [view.ids[k]] : [view.ids[k], wordId(stripped)]) {
+      const word = wordOf(candidate);
+      if (breakers.has(candidate) || rules.words('coordinators').has(candidate) || /^(the|a|an|its|their|his|her|'s)$/.test(word)) continue;
+      if (preps.some((p) => p.has(candidate))) {
+        out.push(word);
         break;
       }
     }
