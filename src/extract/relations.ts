@@ -62,6 +62,9 @@ type Found = { subject: Mention; subjectSource: ArgumentSource; object: Mention;
 /** Claims of one sentence from the relation triggers of its language. */
 export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[]): Claim[] {
   const s = doc.sentences[sentence];
+  const mentions = sentenceMentions(doc, sentence);
+  // Every claim has an argument in its sentence: with no mention there is nothing to find, and no actor to carry on.
+  if (mentions.length === 0) return [];
   const view: SentenceView = {
     doc,
     index: sentence,
@@ -69,7 +72,7 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     end: s.tokenEnd,
     norms: doc.norms,
     ids: doc.ids,
-    mentions: sentenceMentions(doc, sentence),
+    mentions,
     attributions: [],
     claims: [],
     subjects: [],
