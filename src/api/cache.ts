@@ -25,13 +25,20 @@ export class GraphVersion {
     private readonly maxAgeMs: number,
   ) {}
 
-  /** The cache session for a request: the current version, or a key no other request shares when Neo4j cannot say. */
-  async current(): Promise<string> {
+  /**
+   * The cache session for a request: the current version, or a key no other request shares when Neo4j cannot say.
+   * Synchronous unless it must wait for a read, so a cache hit under load takes no extra promise turns.
+   */
+  current(): string | Promise<string> {
     const age = performance.now() - this.checkedAt;
     if (age > this.maxAgeMs) {
       this.pending ??= this.refresh();
-      if (age > 4 * this.maxAgeMs || this.failures) await this.pending;
+      if (age > 4 * this.maxAgeMs || this.failures) return this.pending.then(() => this.key());
     }
+    return this.key();
+  }
+
+  private key(): string {
     return this.failures ? `unknown-${this.failures++}` : `${this.stored}.${this.localWrites}`;
   }
 
