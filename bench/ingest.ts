@@ -7,7 +7,7 @@ import { LocalNeo4j, freePort } from '../src/graph/local-neo4j';
 import { migrate } from '../src/graph/migrations';
 import { int } from 'neo4j-driver';
 import { ENTITY_LABELS, relationKey } from '../src/graph/ontology';
-import { evidenceWeight, prepareWriter } from '../src/graph/repositories/articles-writer';
+import { evidenceWeight, prepareWriter, withoutNulls } from '../src/graph/repositories/articles-writer';
 import { ingest, prepareArticle } from '../src/ingest/pipeline';
 import { readSources } from '../src/ingest/sources';
 import { generateCorpus } from './corpus';
@@ -57,8 +57,6 @@ CALL {
   FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (cl)-[:ATTRIBUTED_TO]->(t))
   FOREACH (_ IN CASE WHEN l IS NULL THEN [] ELSE [1] END | CREATE (cl)-[:AT]->(l))
 }`;
-
-const withoutNulls = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
 
 /** The ceiling's parameters for one article: what the writer sends, computed before the clock starts. */
 function ceilingRow({ article, entities, mentions, claims }: ReturnType<typeof prepareArticle>) {

@@ -167,7 +167,7 @@ export class PhraseSet<T> {
   private readonly byFirst = new Map<string, PhrasePattern<T>[]>();
   /** Prefix patterns indexed by their first two characters. */
   private readonly prefixes = new Map<string, PhrasePattern<T>[]>();
-  /** Per word: whether the word alone is in the set (see `answer`). */
+  /** Per word: whether the word alone is in the set. */
   private readonly single = new WordFlags();
   /** Per word: whether any pattern can start at it, without and with a future prefix. */
   private readonly startable = [new WordFlags(), new WordFlags()];

@@ -36,14 +36,14 @@ export function markBoilerplate(doc: Doc): void {
       doc.skipped.add(index);
       continue;
     }
-    const words16 = wordCount <= 16;
+    const fewWords = wordCount <= 16;
     const bullet = BULLET.test(doc.raws[s.tokenStart]);
-    if (inList && (bullet || words16)) {
+    if (inList && (bullet || fewWords)) {
       doc.skipped.add(index);
       continue;
     }
-    if (!words16) inList = false;
-    if (bullet && words16) doc.skipped.add(index);
+    if (!fewWords) inList = false;
+    if (bullet && fewWords) doc.skipped.add(index);
   }
 }
 
@@ -226,26 +226,30 @@ export function discoverOrganizationsAndEvents(doc: Doc): void {
   const rules = doc.rules;
   if (!rules) return;
   const orgCues = rules.words('orgCues');
-  for (const [index, s] of doc.sentences.entries()) {
+  for (const index of doc.sentences.keys()) {
     if (doc.skipped.has(index)) continue;
-    const cued = mayStartIn(doc, index, rules.eventCues) || mayStartIn(doc, index, orgCues);
-    for (let i = s.tokenStart; cued && i < s.tokenEnd; i++) {
-      const event = rules.eventCues.matchAt(doc, i, false, s.tokenEnd)[0];
-      if (!event && !orgCues.has(doc.ids[i])) continue;
-      if (covered(doc, index, i)) continue;
-      if (event) {
-        discoverEvent(doc, index, i, event.end, event.value);
-        continue;
-      }
-      if (orgCues.has(doc.ids[i])) {
-        const quoted = quotedName(doc, i + 1, s.tokenEnd);
-        if (quoted && !doc.mentions.some((m) => m.tokenStart >= quoted.from && m.tokenEnd <= quoted.to)) {
-          const name = doc.text.slice(doc.tokens[quoted.from].start, doc.tokens[quoted.to - 1].end);
-          addDiscovered(doc, 'ORGANIZATION', name, index, quoted.from, quoted.to);
-        }
-      }
-    }
+    if (mayStartIn(doc, index, rules.eventCues) || mayStartIn(doc, index, orgCues)) discoverCued(doc, index);
     if (doc.language === 'en') discoverCapitalizedOrganizations(doc, index);
+  }
+}
+
+/** In one sentence: events at an event cue, organizations at a cue word followed by a quoted name. */
+function discoverCued(doc: Doc, sentence: number): void {
+  const rules = doc.rules!;
+  const orgCues = rules.words('orgCues');
+  const s = doc.sentences[sentence];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const event = rules.eventCues.matchAt(doc, i, false, s.tokenEnd)[0];
+    if (event) {
+      if (!covered(doc, sentence, i)) discoverEvent(doc, sentence, i, event.end, event.value);
+      continue;
+    }
+    if (!orgCues.has(doc.ids[i]) || covered(doc, sentence, i)) continue;
+    const quoted = quotedName(doc, i + 1, s.tokenEnd);
+    if (quoted && !doc.mentions.some((m) => m.tokenStart >= quoted.from && m.tokenEnd <= quoted.to)) {
+      const name = doc.text.slice(doc.tokens[quoted.from].start, doc.tokens[quoted.to - 1].end);
+      addDiscovered(doc, 'ORGANIZATION', name, sentence, quoted.from, quoted.to);
+    }
   }
 }
 

@@ -70,10 +70,10 @@ function* range(from: number, to: number) {
   for (let k = from; k < to; k++) yield k;
 }
 
-/** The person a title introduces: the first PERSON within ten tokens (past the affiliation), or a discovered name. */
 /** The Arabic article, after an optional conjunction or preposition clitic. */
 const ARTICLE = /^([وف]?(ال|بال|لل|كال))/;
 
+/** The person a title introduces: the first PERSON within ten tokens (past the affiliation), or a discovered name. */
 function personAfter(doc: Doc, sentence: number, from: number): Mention | undefined {
   const s = doc.sentences[sentence];
   const rules = doc.rules!;

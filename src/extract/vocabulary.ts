@@ -50,13 +50,26 @@ export function ensureVocabularyRoom(): void {
   generation++;
 }
 
-/** A per-word cache of small answers (0 = not yet known), emptied with the vocabulary. */
-export class WordFlags {
-  private flags = new Uint8Array(4096);
+/** A cache keyed by word id: emptied whenever the vocabulary starts afresh, since its ids then mean other words. */
+abstract class PerWordCache {
   private generation = generation;
 
+  /** Called before each read. */
+  protected sync(): void {
+    if (this.generation === generation) return;
+    this.clear();
+    this.generation = generation;
+  }
+
+  protected abstract clear(): void;
+}
+
+/** Small answers per word (0 = not yet known). */
+export class WordFlags extends PerWordCache {
+  private flags = new Uint8Array(4096);
+
   get(id: number): number {
-    if (this.generation !== generation) this.reset();
+    this.sync();
     return id < this.flags.length ? this.flags[id] : 0;
   }
 
@@ -69,40 +82,35 @@ export class WordFlags {
     this.flags[id] = value;
   }
 
-  private reset(): void {
+  protected clear(): void {
     this.flags = new Uint8Array(4096);
-    this.generation = generation;
   }
 }
 
-/** A per-word cache of values that few words have, emptied with the vocabulary. */
-export class SparseWordTable<T> {
+/** Values that few words have. */
+export class SparseWordTable<T> extends PerWordCache {
   private values = new Map<number, T>();
-  private generation = generation;
 
   get(id: number): T | undefined {
-    if (this.generation !== generation) {
-      this.values = new Map();
-      this.generation = generation;
-    }
+    this.sync();
     return this.values.get(id);
   }
 
   set(id: number, value: T): void {
     this.values.set(id, value);
   }
+
+  protected clear(): void {
+    this.values = new Map();
+  }
 }
 
-/** A per-word cache of computed values, emptied with the vocabulary. */
-export class WordTable<T> {
+/** Values most words have. */
+export class WordTable<T> extends PerWordCache {
   private values: (T | undefined)[] = [];
-  private generation = generation;
 
   get(id: number): T | undefined {
-    if (this.generation !== generation) {
-      this.values = [];
-      this.generation = generation;
-    }
+    this.sync();
     return this.values[id];
   }
 
@@ -110,5 +118,9 @@ export class WordTable<T> {
     // Filled up to the id, so the array stays packed rather than turning into a dictionary.
     while (this.values.length <= id) this.values.push(undefined);
     this.values[id] = value;
+  }
+
+  protected clear(): void {
+    this.values = [];
   }
 }

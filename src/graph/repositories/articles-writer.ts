@@ -194,7 +194,8 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
   return { outcome, storedRows };
 }
 
-function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
+/** A record without its null or undefined fields: absent values are left out of the graph, not stored as null. */
+export function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
 }
 
