@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { arabicKey, arabicStems, isArabicScript, normalizeToken } from './normalize';
+import { arabicKey, arabicStems, isArabicScript, normalizeToken, startsUppercase } from './normalize';
 import { RELATION_TYPES, type EntityType } from './types';
 import { SparseWordTable, WordFlags, WordTable, wordId, wordOf } from './vocabulary';
 
@@ -311,11 +311,15 @@ function matchKey(norm: string): string {
   return isArabicScript(norm) ? arabicKey(norm) : norm;
 }
 
+// Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
+const ANY_LETTER = /\p{L}/u;
+const NON_LETTERS = /[^\p{L}]/gu;
+
 function shapeOf(token: string): 'any' | 'cap' | 'upper' {
-  if (isArabicScript(token) || !/\p{L}/u.test(token)) return 'any';
-  const letters = token.replace(/[^\p{L}]/gu, '');
+  if (isArabicScript(token) || !ANY_LETTER.test(token)) return 'any';
+  const letters = token.replace(NON_LETTERS, '');
   if (letters.length >= 2 && letters === letters.toUpperCase()) return 'upper';
-  if (/^\p{Lu}/u.test(letters)) return 'cap';
+  if (startsUppercase(letters)) return 'cap';
   return 'any';
 }
 
@@ -415,8 +419,8 @@ function shapeFits(shape: GazetteerEntry['shape'], raws: readonly string[], inde
     const raw = raws[index + k];
     if (raw === undefined) return false;
     const text = k === 0 && proclitic ? raw.slice(proclitic.length) : raw;
-    const letters = text.replace(/[^\p{L}]/gu, '');
-    return s === 'upper' ? letters === letters.toUpperCase() : /^\p{Lu}/u.test(letters);
+    const letters = text.replace(NON_LETTERS, '');
+    return s === 'upper' ? letters === letters.toUpperCase() : startsUppercase(letters);
   });
 }
 

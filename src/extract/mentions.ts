@@ -2,7 +2,7 @@ import type { Doc, Mention } from './document';
 import { entityOf, mayStartIn, sentenceMentions } from './document';
 import { entityKey } from './keys';
 import type { CompiledRules, GazetteerEntry } from './lexicon';
-import { isArabicScript, normalizeToken } from './normalize';
+import { isArabicScript, normalizeToken, startsUppercase } from './normalize';
 
 const KIND_PRIORITY: Record<GazetteerEntry['kind'], number> = { name: 0, metonym: 1, location: 2, gentilic: 3, short: 4 };
 const BULLET = /^[•·▪●■◦‣∙*-]$/;
@@ -127,7 +127,7 @@ export function findGazetteerMentions(doc: Doc): void {
         continue;
       }
       // "the West Bank", "the White House Press Secretary": a "the ..." name running into a capitalized word is a longer name.
-      if (doc.language === 'en' && doc.norms[i] === 'the' && /^\p{Lu}/u.test(doc.raws[match.end] ?? '')) {
+      if (doc.language === 'en' && doc.norms[i] === 'the' && startsUppercase(doc.raws[match.end] ?? '')) {
         i++;
         continue;
       }
@@ -152,7 +152,7 @@ export function findGazetteerMentions(doc: Doc): void {
   const named = new Set(candidates.filter((c) => c.entry.kind !== 'short').map((c) => c.entry.entityId));
   for (const { mention, entry } of candidates) {
     if (entry.kind === 'short' && !entry.standalone && !named.has(entry.entityId)) continue;
-    if (entry.kind === 'short' && doc.language === 'en' && /^\p{Lu}/u.test(doc.raws[mention.tokenEnd] ?? '')) continue;
+    if (entry.kind === 'short' && doc.language === 'en' && startsUppercase(doc.raws[mention.tokenEnd] ?? '')) continue;
     doc.mentions.push(resolveMetonym(doc, mention));
   }
 }
@@ -298,14 +298,14 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
   const cues = doc.rules!.words('orgCues');
   let i = s.tokenStart;
   while (i < s.tokenEnd) {
-    if (!/^\p{Lu}/u.test(doc.raws[i]) || covered(doc, sentence, i) || doc.tokens[i].kind !== 'word') {
+    if (!startsUppercase(doc.raws[i]) || covered(doc, sentence, i) || doc.tokens[i].kind !== 'word') {
       i++;
       continue;
     }
     let j = i;
     let last = i;
-    while (j < s.tokenEnd && !covered(doc, sentence, j) && (/^\p{Lu}/u.test(doc.raws[j]) || (CONNECTORS.has(doc.raws[j]) && /^\p{Lu}/u.test(doc.raws[j + 1] ?? '')))) {
-      if (/^\p{Lu}/u.test(doc.raws[j])) last = j;
+    while (j < s.tokenEnd && !covered(doc, sentence, j) && (startsUppercase(doc.raws[j]) || (CONNECTORS.has(doc.raws[j]) && startsUppercase(doc.raws[j + 1] ?? '')))) {
+      if (startsUppercase(doc.raws[j])) last = j;
       j++;
     }
     const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.ids[i]) ? i + 1 : i;

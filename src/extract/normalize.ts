@@ -10,6 +10,21 @@ const ARABIC_LETTER_MAP: Record<string, string> = {
 };
 const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+// Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
+const COMBINING_MARKS = /\p{M}/gu;
+const UPPERCASE_START = /^\p{Lu}/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const LETTER_RUNS = /[\p{L}']+/gu;
+
+/** Whether the text begins with an uppercase letter. */
+export function startsUppercase(text: string): boolean {
+  return UPPERCASE_START.test(text);
+}
+
+/** Whether the text begins with a lowercase letter. */
+export function startsLowercase(text: string): boolean {
+  return LOWERCASE_START.test(text);
+}
 
 export function isArabicScript(text: string): boolean {
   return ARABIC_LETTERS.test(text);
@@ -42,7 +57,7 @@ function computeNormalized(token: string): string {
   }
   return s
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(COMBINING_MARKS, '')
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/\./g, '');
@@ -113,7 +128,7 @@ export function detectLanguage(text: string): Language {
   }
   if (arabic === 0 && latin === 0) return 'und';
   if (arabic >= latin) return 'ar';
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const words = text.toLowerCase().match(LETTER_RUNS) ?? [];
   const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
   const other = words.filter((w) => OTHER_FUNCTION_WORDS.has(w)).length;
   return english > other || (english === other && other === 0 && words.length < 15) ? 'en' : 'und';

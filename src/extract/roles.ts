@@ -3,7 +3,7 @@ import type { Doc, Mention } from './document';
 import { entityOf, mayStartIn, sentenceMentions } from './document';
 import type { OfficeData, TitleInfo } from './lexicon';
 import { addDiscovered } from './mentions';
-import { isArabicScript } from './normalize';
+import { isArabicScript, startsLowercase, startsUppercase } from './normalize';
 
 const ACTOR_TYPES = new Set(['COUNTRY', 'ORGANIZATION']);
 
@@ -101,7 +101,7 @@ function personAfter(doc: Doc, sentence: number, from: number): Mention | undefi
 function isQualifier(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
   if (t.kind === 'punct') return t.text === ',' || t.text === '،';
-  if (doc.language === 'en') return /^\p{Ll}/u.test(t.text) || doc.rules!.words('functionWords').has(t.id);
+  if (doc.language === 'en') return startsLowercase(t.text) || doc.rules!.words('functionWords').has(t.id);
   return true;
 }
 
@@ -110,7 +110,7 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
   const rules = doc.rules!;
   if (doc.language === 'en') {
     let j = k;
-    while (j < end && j < k + 4 && doc.tokens[j].kind === 'word' && /^\p{Lu}/u.test(doc.raws[j]) && !rules.words('functionWords').has(doc.ids[j])) j++;
+    while (j < end && j < k + 4 && doc.tokens[j].kind === 'word' && startsUppercase(doc.raws[j]) && !rules.words('functionWords').has(doc.ids[j])) j++;
     return j - k >= 2 ? j : undefined;
   }
   if (!isArabicScript(doc.norms[k])) return undefined;
@@ -132,7 +132,7 @@ function personBefore(doc: Doc, mentions: Mention[], titleStart: number): Mentio
   for (let k = titleStart - 1; k >= Math.max(0, titleStart - 6); k--) {
     if (doc.raws[k] === ',' || doc.raws[k] === '،') return mentions.find((m) => m.type === 'PERSON' && m.tokenEnd === k);
     const inMention = mentions.some((m) => k >= m.tokenStart && k < m.tokenEnd && m.type !== 'PERSON');
-    if (!inMention && !/^(the|a|'s|’s)$/.test(doc.norms[k]) && !(doc.language === 'en' && /^\p{Ll}/u.test(doc.raws[k]))) return undefined;
+    if (!inMention && !/^(the|a|'s|’s)$/.test(doc.norms[k]) && !(doc.language === 'en' && startsLowercase(doc.raws[k]))) return undefined;
   }
   return undefined;
 }

@@ -70,11 +70,18 @@ const LETTER = 2;
 const NUMBER = 3;
 const OTHER = 4;
 
+// Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
+const SPACE_CHAR = /\s/u;
+const LETTER_CHAR = /[\p{L}\p{M}]/u;
+const NUMBER_CHAR = /\p{N}/u;
+/** A single uppercase letter: an initial, whose full stop ends no sentence. */
+const INITIAL = /^\p{Lu}$/u;
+
 function classOfCodePoint(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  if (/\s/u.test(ch)) return SPACE;
-  if (/[\p{L}\p{M}]/u.test(ch)) return LETTER;
-  if (/\p{N}/u.test(ch)) return NUMBER;
+  if (SPACE_CHAR.test(ch)) return SPACE;
+  if (LETTER_CHAR.test(ch)) return LETTER;
+  if (NUMBER_CHAR.test(ch)) return NUMBER;
   return OTHER;
 }
 
@@ -173,7 +180,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     }
     if (t.kind === 'punct' && SENTENCE_END.has(t.text)) {
       const prev = tokens[i - 1];
-      const abbreviation = t.text === '.' && prev && prev.end === t.start && (ABBREVIATIONS.has(prev.norm) || /^\p{Lu}$/u.test(prev.text));
+      const abbreviation = t.text === '.' && prev && prev.end === t.start && (ABBREVIATIONS.has(prev.norm) || INITIAL.test(prev.text));
       const repeated = next && next.kind === 'punct' && (SENTENCE_END.has(next.text) || /[«»"”)\]]/.test(next.text)) && next.start === t.end;
       if (!abbreviation && !repeated) close(i + 1);
     }
