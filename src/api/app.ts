@@ -8,6 +8,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { createPubSub, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
+import { PROJECT_ROOT } from '../paths';
 import type { Config } from '../config';
 import { responseCachePlugins } from './cache';
 import { GraphDb } from './db';
@@ -15,7 +16,7 @@ import { RateLimitedError, UnauthenticatedError } from './errors';
 import { createLoaders } from './loaders';
 import { resolvers, type AppContext, type ClaimEvent } from './resolvers';
 
-export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema.graphql');
+export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 export interface AppDeps {
   driver: Driver;

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { arabicKey, arabicStems, isArabicScript, normalizeToken, startsUppercase } from './normalize';
 import { RELATION_TYPES, type EntityType } from './types';
 import { SparseWordTable, WordFlags, WordTable, wordId, wordOf } from './vocabulary';
+import { PROJECT_ROOT } from '../paths';
 
 /**
  * Loads the lexicon data files (src/lexicon/*.json, rules/<lang>.json), validates them with zod and
  * compiles them for one-pass matching. Adding a language or an entity is a change to those files only.
  */
 
-export const LEXICON_DIR = path.resolve(__dirname, '..', 'lexicon');
+export const LEXICON_DIR = path.join(PROJECT_ROOT, 'src', 'lexicon');
 
 const Form = z.object({ text: z.string().min(1), ambiguous: z.boolean().optional(), short: z.boolean().optional(), standalone: z.boolean().optional() });
 const Names = z.record(z.string(), z.array(Form));

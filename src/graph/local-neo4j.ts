@@ -5,13 +5,13 @@ import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { UserFacingError } from '../config';
+import { PROJECT_ROOT } from '../paths';
 
 /**
  * A Neo4j Community server assembled from Maven Central (neo4j/pom.xml) and run by the project itself,
  * started the way the 5.x distribution's launcher does: `java -cp lib/* org.neo4j.server.CommunityEntryPoint`.
  */
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const POM = path.join(PROJECT_ROOT, 'neo4j', 'pom.xml');
 
 export function neo4jVersion(): string {

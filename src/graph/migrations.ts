@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { PROJECT_ROOT } from '../paths';
 
-const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'cypher', 'migrations');
+const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'cypher', 'migrations');
 
 /** Splits a .cypher file into statements: `;` at the end of a line ends one; `//` lines are comments. */
 export function parseStatements(text: string): string[] {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { COMPILED } from '../paths';
 import type { ResolvedArticle } from '../resolve/records';
 import { prepareArticle } from './prepare';
 import type { SourceArticle } from './sources';
@@ -10,7 +11,7 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-const WORKER = path.join(__dirname, 'extract-worker.ts');
+const WORKER = path.join(__dirname, COMPILED ? 'extract-worker.js' : 'extract-worker.ts');
 
 export function createExtractor(threads: number): Extractor {
   if (threads <= 0) return { prepare: async (articles) => articles.map(prepareArticle), close: async () => {} };
@@ -28,8 +29,8 @@ class ExtractorPool implements Extractor {
 
   constructor(threads: number) {
     this.workers = Array.from({ length: threads }, () => {
-      // The worker runs TypeScript through tsx, as the CLI does, whether the caller is the CLI, a bench or jest.
-      const worker = new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(WORKER)});`, { eval: true });
+      // The worker runs what its caller runs: the compiled JavaScript, or TypeScript through tsx (the CLI from source, jest).
+      const worker = COMPILED ? new Worker(WORKER) : new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(WORKER)});`, { eval: true });
       const pending = new Map<number, { resolve: (r: ResolvedArticle[]) => void; reject: (e: Error) => void }>();
       worker.on('message', (message: { id: number; resolved?: ResolvedArticle[]; error?: string }) => {
         const waiter = pending.get(message.id);
