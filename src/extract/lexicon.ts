@@ -473,8 +473,23 @@ function compileRules(data: RulesData): CompiledRules {
   const triggers = new PhraseSet(data.triggers.flatMap((t) => t.forms.map((f): [string, TriggerData] => [f, t])));
   const speech = set(data.speechVerbs);
   const eventCues = new PhraseSet(data.eventCues.map((c): [string, string] => [c.text, c.name]));
-  // The sets the per-token scans look for: a sentence where none can start skips that scan.
-  const scanned: PhraseSet<unknown>[] = [titles, triggers, speech, eventCues, words('attributionBefore'), words('governmentBodies'), words('orgCues'), ...(classes.has('troops') ? [classes.get('troops')!] : [])];
+  const months = record(data.months);
+  const weekdays = record(data.weekdays);
+  const relativeDays = record(data.relativeDays);
+  const relativeMonths = record(data.relativeMonths);
+  // The sets the per-token scans look for: a sentence (or a token) where none can start skips that scan.
+  const scanned: PhraseSet<unknown>[] = [
+    titles,
+    triggers,
+    speech,
+    eventCues,
+    ...['attributionBefore', 'governmentBodies', 'orgCues', 'denialWords', 'futureWords', 'allegationWords'].map(words),
+    months,
+    weekdays,
+    relativeDays,
+    relativeMonths,
+    ...(classes.has('troops') ? [classes.get('troops')!] : []),
+  ];
   const bits = new Map(scanned.map((s, i) => [s, 1 << i]));
   const masks = new WordTable<number>();
   return {
@@ -488,10 +503,10 @@ function compileRules(data: RulesData): CompiledRules {
       if (!s) throw new Error(`unknown noun class ${name}`);
       return s;
     },
-    months: record(data.months),
-    weekdays: record(data.weekdays),
-    relativeDays: record(data.relativeDays),
-    relativeMonths: record(data.relativeMonths),
+    months,
+    weekdays,
+    relativeDays,
+    relativeMonths,
     relativeYears: record(data.relativeYears),
     numberScales: record(data.numberScales),
     numberWords: record(data.numberWords),

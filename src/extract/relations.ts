@@ -4,7 +4,7 @@ import { entityOf, mayStartIn, sentenceMentions } from './document';
 import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
-import { findDates, findQuantities } from './temporal';
+import { findDates, findQuantities, type DateMention } from './temporal';
 import { wordId, wordOf } from './vocabulary';
 import type { Modality, Polarity, RelationType } from './types';
 
@@ -54,7 +54,7 @@ interface SentenceView {
   /** Per token of the sentence: whether a relation trigger or a speech verb starts there (found when first asked). */
   triggerStarts: Map<number, boolean>;
   /** Dates of the sentence, found once (for asserted and for planned readings). */
-  dates: Map<boolean, ReturnType<typeof findDates>>;
+  dates: Map<boolean, DateMention[]>;
 }
 
 type Found = { subject: Mention; subjectSource: ArgumentSource; object: Mention; objectSource?: ArgumentSource };
@@ -751,7 +751,7 @@ function qualify(view: SentenceView, claim: Claim): void {
   const rules = doc.rules!;
   if (claim.role !== undefined || claim.type === 'LOCATED_IN') {
     // A title or a place's country is stated as fact; the sentence's hedges are about something else.
-    claim.eventDate = findDates(doc, view.start, view.end, false)[0]?.value;
+    claim.eventDate = datesOf(view, false)[0]?.value;
     return;
   }
   const lookback = Math.max(view.start, claim.triggerStart - 12);
@@ -793,10 +793,7 @@ function qualify(view: SentenceView, claim: Claim): void {
   claim.modality = modality;
   claim.polarity = polarity;
 
-  const planned = modality === 'PLANNED';
-  let dates = view.dates.get(planned);
-  if (!dates) view.dates.set(planned, (dates = findDates(doc, view.start, view.end, planned)));
-  const nearest = [...dates].sort((a, b) => Math.abs(a.tokenStart - claim.triggerStart) - Math.abs(b.tokenStart - claim.triggerStart))[0];
+  const nearest = [...datesOf(view, modality === 'PLANNED')].sort((a, b) => Math.abs(a.tokenStart - claim.triggerStart) - Math.abs(b.tokenStart - claim.triggerStart))[0];
   if (nearest) claim.eventDate = nearest.value;
 
   const cls = QUANTITY_CLASS[claim.type];
@@ -808,9 +805,17 @@ function qualify(view: SentenceView, claim: Claim): void {
   claim.location ??= placeOf(view, claim);
 }
 
+/** The sentence's dates, read as planned or not: found once per reading. */
+function datesOf(view: SentenceView, planned: boolean): DateMention[] {
+  let dates = view.dates.get(planned);
+  if (!dates) view.dates.set(planned, (dates = findDates(view.doc, view.start, view.end, planned)));
+  return dates;
+}
+
 /** Where a phrase of the word list first starts in [from, to), or -1. */
 function firstPhrase(view: SentenceView, list: string, from: number, to: number): number {
   const set = view.doc.rules!.words(list);
+  if (!mayStartIn(view.doc, view.index, set)) return -1;
   for (let k = from; k < to; k++) if (set.matchAt(view, k).length) return k;
   return -1;
 }
@@ -829,6 +834,7 @@ function laterDenial(view: SentenceView, claim: Claim): Claim | undefined {
   if (claim.role !== undefined || claim.type === 'LOCATED_IN' || claim.modality === 'DENIED') return undefined;
   const rules = view.doc.rules!;
   const denials = rules.words('denialWords');
+  if (!mayStartIn(view.doc, view.index, denials)) return undefined;
   const needsNegation = rules.words('denialNeedsNegation');
   for (let k = claim.triggerEnd; k < view.end; k++) {
     if (!denials.matchAt(view, k).length || needsNegation.matchAt(view, k).length) continue;

@@ -38,12 +38,12 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let p = 0;
   while (p < n) {
-    const cls = classAt(text, p);
+    const c = text.charCodeAt(p);
+    const cls = c < 0xd800 || c > 0xdfff ? BMP_CLASSES[c] : classAt(text, p);
     if (cls === SPACE) {
       p += unitsAt(text, p);
       continue;
     }
-    const c = text.charCodeAt(p);
     let end = -1;
     let kind: Token['kind'] = 'word';
     if (c >= 0x41 && c <= 0x5a) end = acronymEnd(text, p);
@@ -125,7 +125,18 @@ function isPossessive(text: string, p: number): boolean {
 }
 
 function runEnd(text: string, p: number, cls: number): number {
-  while (p < text.length && classAt(text, p) === cls) p += unitsAt(text, p);
+  const n = text.length;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    // Outside the surrogates a unit is its own code point: one table read (the common case, kept tight).
+    if (c < 0xd800 || c > 0xdfff) {
+      if (BMP_CLASSES[c] !== cls) break;
+      p++;
+    } else {
+      if (classAt(text, p) !== cls) break;
+      p += unitsAt(text, p);
+    }
+  }
   return p;
 }
 
