@@ -38,10 +38,12 @@ describe("a language's scan mask", () => {
     expect(sent & rules.scanBit(rules.triggers)).not.toBe(0);
     expect(sent & rules.scanBit(rules.titles)).toBe(0);
     expect(rules.startMask(wordId('president')) & rules.scanBit(rules.titles)).not.toBe(0);
+    expect(rules.startMask(wordId('december')) & rules.scanBit(rules.months)).not.toBe(0);
+    expect(rules.startMask(wordId('denied')) & rules.scanBit(rules.words('denialWords'))).not.toBe(0);
     expect(rules.startMask(wordId('weather'))).toBe(0);
   });
 
   it('gives no bit to a set no scan looks for', () => {
-    expect(rules.scanBit(rules.months)).toBe(0);
+    expect(rules.scanBit(rules.numberScales)).toBe(0);
   });
 });
