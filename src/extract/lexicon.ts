@@ -315,6 +315,8 @@ function matchKey(norm: string): string {
 // Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
 const ANY_LETTER = /\p{L}/u;
 const NON_LETTERS = /[^\p{L}]/gu;
+/** The first letter, past any other characters, is uppercase. */
+const FIRST_LETTER_UPPERCASE = /^[^\p{L}]*\p{Lu}/u;
 
 function shapeOf(token: string): 'any' | 'cap' | 'upper' {
   if (isArabicScript(token) || !ANY_LETTER.test(token)) return 'any';
@@ -374,13 +376,14 @@ export class Gazetteer {
   /** Longest gazetteer match starting at `index`. */
   longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.end ?? seq.norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
     let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
-    for (const first of this.firstNodes(seq.ids[index])) {
-      const proclitic = first.proclitic;
-      let node: TrieNode | undefined = first.node;
+    const firsts = this.firstNodes(seq.ids[index]);
+    for (let f = 0; f < firsts.length; f++) {
+      const proclitic = firsts[f].proclitic;
+      let node: TrieNode | undefined = firsts[f].node;
       let i = index + 1;
       while (node) {
         if (node.entries.length && (!best || i > best.end || (i === best.end && proclitic.length < best.proclitic.length))) {
-          const fitting = node.entries.filter((e) => shapeFits(e.shape, seq.raws, index, proclitic));
+          const fitting = fittingEntries(node.entries, seq.raws, index, proclitic);
           if (fitting.length) best = { entries: fitting, end: i, proclitic };
         }
         if (i >= limit) break;
@@ -414,15 +417,30 @@ function matchKeyOf(id: number): string {
   return key;
 }
 
+/**
+ * The entries whose letter case the tokens at `index` fit. A loop, not a filter: a closure over longestAt's
+ * arguments would make V8 allocate their context on every call, and longestAt is asked for every token.
+ */
+function fittingEntries(entries: GazetteerEntry[], raws: readonly string[], index: number, proclitic: string): GazetteerEntry[] {
+  const fitting: GazetteerEntry[] = [];
+  for (const e of entries) if (shapeFits(e.shape, raws, index, proclitic)) fitting.push(e);
+  return fitting;
+}
+
 function shapeFits(shape: GazetteerEntry['shape'], raws: readonly string[], index: number, proclitic: string): boolean {
-  return shape.every((s, k) => {
-    if (s === 'any') return true;
+  for (let k = 0; k < shape.length; k++) {
+    if (shape[k] === 'any') continue;
     const raw = raws[index + k];
     if (raw === undefined) return false;
     const text = k === 0 && proclitic ? raw.slice(proclitic.length) : raw;
-    const letters = text.replace(NON_LETTERS, '');
-    return s === 'upper' ? letters === letters.toUpperCase() : startsUppercase(letters);
-  });
+    if (shape[k] === 'cap') {
+      if (!FIRST_LETTER_UPPERCASE.test(text)) return false;
+    } else {
+      const letters = text.replace(NON_LETTERS, '');
+      if (letters !== letters.toUpperCase()) return false;
+    }
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

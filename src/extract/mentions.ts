@@ -1,7 +1,7 @@
 import type { Doc, Mention } from './document';
 import { entityOf, mayStartIn, sentenceMentions } from './document';
 import { entityKey } from './keys';
-import type { CompiledRules, GazetteerEntry } from './lexicon';
+import type { CompiledRules, GazetteerEntry, PhraseMatch } from './lexicon';
 import { isArabicScript, normalizeToken, startsUppercase } from './normalize';
 
 const KIND_PRIORITY: Record<GazetteerEntry['kind'], number> = { name: 0, metonym: 1, location: 2, gentilic: 3, short: 4 };
@@ -80,33 +80,38 @@ export function attachGovernmentBodies(doc: Doc): void {
   const rules = doc.rules;
   if (!rules) return;
   const bodies = rules.words('governmentBodies');
-  const english = doc.language === 'en';
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index) || !mayStartIn(doc, index, bodies)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const body = bodies.matchAt(doc, i, false, s.tokenEnd)[0];
-      if (!body || covered(doc, index, i)) continue;
-      // "Niger's military ruler", "army chief": the body word opens a title, not an actor.
-      if (rules.titles.matchAt(doc, i, false, s.tokenEnd).some((t) => t.end > body.end)) continue;
-      const mentions = doc.mentions.filter((m) => m.sentence === index && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
-      const after = mentions.find((m) => m.tokenStart === body.end || (m.tokenStart === body.end + 1 && /^(ب|في|of|in)$/.test(doc.norms[body.end])));
-      const before = english ? mentions.find((m) => m.tokenEnd === i || (m.tokenEnd === i - 1 && /^('s|’s)$/.test(doc.raws[i - 1]))) : undefined;
-      const country = english ? before ?? (doc.norms[body.end] === 'of' ? after : undefined) : after;
-      if (!country) continue;
-      if (country.tokenStart > i) {
-        const first = doc.tokens[i];
-        const skip = body.proclitic.replace(/ال$/, '').length;
-        country.start = first.start + Math.min(skip, first.text.length - 1);
-        country.tokenStart = i;
-        country.proclitic = body.proclitic;
-      } else {
-        country.tokenEnd = body.end;
-        country.end = doc.tokens[body.end - 1].end;
-      }
-      country.source = 'body';
-      i = body.end - 1;
+      if (body && !covered(doc, index, i) && attachBody(doc, index, i, body)) i = body.end - 1;
     }
   }
+}
+
+/** Widens the mention of the country or organization a body at token i belongs to; whether there was one. */
+function attachBody(doc: Doc, sentence: number, i: number, body: PhraseMatch<true>): boolean {
+  const s = doc.sentences[sentence];
+  const english = doc.language === 'en';
+  // "Niger's military ruler", "army chief": the body word opens a title, not an actor.
+  if (doc.rules!.titles.matchAt(doc, i, false, s.tokenEnd).some((t) => t.end > body.end)) return false;
+  const mentions = doc.mentions.filter((m) => m.sentence === sentence && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
+  const after = mentions.find((m) => m.tokenStart === body.end || (m.tokenStart === body.end + 1 && /^(ب|في|of|in)$/.test(doc.norms[body.end])));
+  const before = english ? mentions.find((m) => m.tokenEnd === i || (m.tokenEnd === i - 1 && /^('s|’s)$/.test(doc.raws[i - 1]))) : undefined;
+  const country = english ? before ?? (doc.norms[body.end] === 'of' ? after : undefined) : after;
+  if (!country) return false;
+  if (country.tokenStart > i) {
+    const first = doc.tokens[i];
+    const skip = body.proclitic.replace(/ال$/, '').length;
+    country.start = first.start + Math.min(skip, first.text.length - 1);
+    country.tokenStart = i;
+    country.proclitic = body.proclitic;
+  } else {
+    country.tokenEnd = body.end;
+    country.end = doc.tokens[body.end - 1].end;
+  }
+  country.source = 'body';
+  return true;
 }
 
 /** Matches the gazetteer over every sentence in one pass, longest match first. */
@@ -254,7 +259,8 @@ function discoverCued(doc: Doc, sentence: number): void {
 }
 
 function covered(doc: Doc, sentence: number, i: number): boolean {
-  return sentenceMentions(doc, sentence).some((m) => i >= m.tokenStart && i < m.tokenEnd);
+  for (const m of sentenceMentions(doc, sentence)) if (i >= m.tokenStart && i < m.tokenEnd) return true;
+  return false;
 }
 
 function quotedName(doc: Doc, from: number, limit: number): { from: number; to: number } | undefined {

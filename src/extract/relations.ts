@@ -1,7 +1,7 @@
 import type { ArgumentSource, Claim } from './claims';
 import type { Doc, Mention } from './document';
 import { entityOf, mayStartIn, sentenceMentions } from './document';
-import type { PhraseMatch, PhraseSet, TriggerData } from './lexicon';
+import type { CompiledRules, PhraseMatch, PhraseSet, TriggerData } from './lexicon';
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
 import { findDates, findQuantities, type DateMention } from './temporal';
@@ -116,25 +116,33 @@ function findTriggers(view: SentenceView): Trigger[] {
   for (let i = view.start; i < view.end; i++) {
     if (doc.tokens[i].kind !== 'word') continue;
     const all = rules.triggers.matchAt(view, i, true);
-    if (!all.length || insideMention(view, i)) continue;
-    const matches = all.filter((m) => !spansMention(view, i, m.end));
-    const seen = new Set<string>();
-    for (const m of matches) {
-      const key = `${m.value.type}:${m.value.requires ?? ''}`;
-      if (seen.has(key) || !requirementMet(view, m, i)) continue;
-      seen.add(key);
-      out.push({ data: m.value, start: i, end: m.end, future: m.proclitic.endsWith('س') || !!m.value.planned });
-    }
+    if (all.length && !insideMention(view, i)) addTriggersAt(view, i, all, out);
   }
   return out;
 }
 
+/** The triggers matched at token i, one per type and requirement. Its own function: no closure captures the scan's index. */
+function addTriggersAt(view: SentenceView, i: number, all: PhraseMatch<TriggerData>[], out: Trigger[]): void {
+  const seen = new Set<string>();
+  for (const m of all) {
+    if (spansMention(view, i, m.end)) continue;
+    const key = `${m.value.type}:${m.value.requires ?? ''}`;
+    if (seen.has(key) || !requirementMet(view, m, i)) continue;
+    seen.add(key);
+    out.push({ data: m.value, start: i, end: m.end, future: m.proclitic.endsWith('س') || !!m.value.planned });
+  }
+}
+
+// The token-level helpers below loop rather than pass a closure: they run for most tokens, and a closure
+// capturing the token allocates on each call.
 function insideMention(view: SentenceView, i: number): boolean {
-  return view.mentions.some((m) => i >= m.tokenStart && i < m.tokenEnd);
+  for (const m of view.mentions) if (i >= m.tokenStart && i < m.tokenEnd) return true;
+  return false;
 }
 
 function spansMention(view: SentenceView, from: number, to: number): boolean {
-  return view.mentions.some((m) => m.tokenStart < to && m.tokenEnd > from);
+  for (const m of view.mentions) if (m.tokenStart < to && m.tokenEnd > from) return true;
+  return false;
 }
 
 function isTriggerAt(view: SentenceView, k: number): boolean {
@@ -175,40 +183,52 @@ function findAttributions(view: SentenceView): Attribution[] {
   const rules = doc.rules!;
   const out: Attribution[] = [];
   const before = rules.words('attributionBefore');
-  const complementizers = rules.words('complementizers');
-  const english = doc.language === 'en';
   if (!mayStartIn(doc, view.index, before) && !mayStartIn(doc, view.index, rules.speech)) return out;
+  // The scan only finds markers and speech verbs; what they credit is worked out apart, so no closure captures i.
   for (let i = view.start; i < view.end; i++) {
     const marker = before.matchAt(view, i)[0];
     if (marker) {
-      const source = view.mentions.find((m) => m.tokenStart >= marker.end && m.tokenStart <= marker.end + 4 && ACTORS.has(m.type));
-      if (source) {
-        markCoordinated(view, source, 'attribution');
-        const sourceEnd = lastCoordinated(view, source).tokenEnd;
-        out.push({ kind: 'marker', source, sourceEnd, from: view.start, to: view.end, text: spanText(doc, i, sourceEnd) });
-      }
+      const attribution = markerAttribution(view, i, marker.end);
+      if (attribution) out.push(attribution);
       i = marker.end - 1;
       continue;
     }
     const speech = rules.speech.matchAt(view, i)[0];
     if (!speech || insideMention(view, i)) continue;
-    const firstComplement = firstIndex(i + 1, view.end, (k) => complementizers.has(view.ids[k]));
-    // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
-    const after = view.mentions.find((m) => m.tokenStart > i && m.tokenStart <= Math.max(i + 6, speech.end + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
-    const prior = [...view.mentions].reverse().find((m) => m.tokenEnd <= i && i - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
-    const speaker = english ? prior ?? after : after ?? prior;
-    if (!speaker) continue;
-    const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
-    const closing = speech.end >= view.end || /^[,.;:!?]$/.test(view.norms[speech.end]) || /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/.test(view.norms[speech.end]);
-    if (english && speaker === prior && closing && speaker.tokenStart > view.start + 2) {
-      // "North Korea sent troops, US officials said." — the report precedes its source.
-      out.push({ kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speech.end) });
-    } else {
-      const from = complement !== undefined ? complement + 1 : Math.max(speech.end, speaker.tokenEnd);
-      out.push({ kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from, to: view.end, text: spanText(doc, Math.min(i, speaker.tokenStart), Math.max(speech.end, speaker.tokenEnd)) });
-    }
+    const attribution = speechAttribution(view, i, speech.end);
+    if (attribution) out.push(attribution);
   }
   return out;
+}
+
+/** "according to X", "بحسب X": X credited with the whole sentence. */
+function markerAttribution(view: SentenceView, at: number, markerEnd: number): Attribution | undefined {
+  const source = view.mentions.find((m) => m.tokenStart >= markerEnd && m.tokenStart <= markerEnd + 4 && ACTORS.has(m.type));
+  if (!source) return undefined;
+  markCoordinated(view, source, 'attribution');
+  const sourceEnd = lastCoordinated(view, source).tokenEnd;
+  return { kind: 'marker', source, sourceEnd, from: view.start, to: view.end, text: spanText(view.doc, at, sourceEnd) };
+}
+
+/** "X said (that) ...", "قال X إن ...": the speaker of the verb at `at`, credited with its complement. */
+function speechAttribution(view: SentenceView, at: number, speechEnd: number): Attribution | undefined {
+  const { doc } = view;
+  const english = doc.language === 'en';
+  const complementizers = doc.rules!.words('complementizers');
+  const firstComplement = firstIndex(at + 1, view.end, (k) => complementizers.has(view.ids[k]));
+  // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
+  const after = view.mentions.find((m) => m.tokenStart > at && m.tokenStart <= Math.max(at + 6, speechEnd + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
+  const prior = [...view.mentions].reverse().find((m) => m.tokenEnd <= at && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
+  const speaker = english ? prior ?? after : after ?? prior;
+  if (!speaker) return undefined;
+  const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
+  const closing = speechEnd >= view.end || /^[,.;:!?]$/.test(view.norms[speechEnd]) || /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/.test(view.norms[speechEnd]);
+  if (english && speaker === prior && closing && speaker.tokenStart > view.start + 2) {
+    // "North Korea sent troops, US officials said." — the report precedes its source.
+    return { kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speechEnd) };
+  }
+  const from = complement !== undefined ? complement + 1 : Math.max(speechEnd, speaker.tokenEnd);
+  return { kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from, to: view.end, text: spanText(doc, Math.min(at, speaker.tokenStart), Math.max(speechEnd, speaker.tokenEnd)) };
 }
 
 /** The first k in [from, to) for which `test` holds, or -1. */
@@ -264,7 +284,9 @@ function creditedTo(view: SentenceView, m: Mention, trigger: Trigger): boolean {
 
 /** Tokens that a title phrase or an affiliation takes up: an argument may stand beyond them. */
 function isTitleToken(view: SentenceView, k: number): boolean {
-  return view.doc.titleTokens.has(k) || view.mentions.some((m) => m.qualifies === 'affiliation' && k >= m.tokenStart && k < m.tokenEnd);
+  if (view.doc.titleTokens.has(k)) return true;
+  for (const m of view.mentions) if (m.qualifies === 'affiliation' && k >= m.tokenStart && k < m.tokenEnd) return true;
+  return false;
 }
 
 function distance(view: SentenceView, from: number, to: number): number {
@@ -387,11 +409,19 @@ function betweenPair(view: SentenceView, trigger: Trigger, candidates: Mention[]
 /** Only a conjunction, comma or a title phrase between two mentions (or an Arabic و clitic on the second). */
 function onlyConnectors(view: SentenceView, from: number, to: number, next: Mention): boolean {
   const coordinators = view.doc.rules!.words('coordinators');
-  const between = [...Array(Math.max(0, to - from)).keys()].map((k) => from + k).filter((k) => !isTitleToken(view, k));
-  const clitic = /^[وف]/.test(next.proclitic) || (view.doc.titleTokens.has(from) && /^[وف]/.test(view.norms[from]));
-  if (between.length === 0) return clitic || to > from;
-  return between.every((k) => coordinators.has(view.ids[k]) || /^(both|كل|من)$/.test(view.norms[k]));
+  let between = 0;
+  for (let k = from; k < to; k++) {
+    if (isTitleToken(view, k)) continue;
+    between++;
+    if (!coordinators.has(view.ids[k]) && !LIST_WORDS.test(view.norms[k])) return false;
+  }
+  if (between > 0) return true;
+  const clitic = CONJUNCTION_CLITIC.test(next.proclitic) || (view.doc.titleTokens.has(from) && CONJUNCTION_CLITIC.test(view.norms[from]));
+  return clitic || to > from;
 }
+
+const LIST_WORDS = /^(both|كل|من)$/;
+const CONJUNCTION_CLITIC = /^[وف]/;
 
 /** Mentions coordinated with `m` ("Lithuania and Latvia", "روسيا وكوريا الشمالية"), in order. */
 function coordinated(view: SentenceView, m: Mention, candidates: Mention[]): Mention[] {
@@ -665,22 +695,23 @@ function introducers(view: SentenceView, m: Mention, from: number): string[] {
   const out: string[] = [];
   const clitic = m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
   if (clitic && isArabicScript(view.norms[m.tokenStart])) out.push(clitic[0]);
-  const preps = [rules.words('destinationPreps'), rules.words('locativePreps'), rules.words('prepositions')];
-  const breakers = rules.words('clauseBreakers');
   for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
     const n = view.norms[k];
     // The word itself, then (Arabic) without a conjunction clitic: by vocabulary id, so the sets answer from an array.
-    const stripped = isArabicScript(n) && n.length > 3 && /^[وف]/.test(n) ? n.slice(1) : n;
-    for (const candidate of stripped === n ? [view.ids[k]] : [view.ids[k], wordId(stripped)]) {
-      const word = wordOf(candidate);
-      if (breakers.has(candidate) || rules.words('coordinators').has(candidate) || /^(the|a|an|its|their|his|her|'s)$/.test(word)) continue;
-      if (preps.some((p) => p.has(candidate))) {
-        out.push(word);
-        break;
-      }
-    }
+    const preposition = prepositionOf(rules, view.ids[k]) ?? (isArabicScript(n) && n.length > 3 && CONJUNCTION_CLITIC.test(n) ? prepositionOf(rules, wordId(n.slice(1))) : undefined);
+    if (preposition !== undefined) out.push(preposition);
   }
   return out;
+}
+
+const INTRODUCER_FILLERS = /^(the|a|an|its|their|his|her|'s)$/;
+
+/** The word, if it is a preposition (of destination, place or any other) rather than a breaker, coordinator or filler. */
+function prepositionOf(rules: CompiledRules, id: number): string | undefined {
+  const word = wordOf(id);
+  if (rules.words('clauseBreakers').has(id) || rules.words('coordinators').has(id) || INTRODUCER_FILLERS.test(word)) return undefined;
+  const preposition = rules.words('destinationPreps').has(id) || rules.words('locativePreps').has(id) || rules.words('prepositions').has(id);
+  return preposition ? word : undefined;
 }
 
 function introducer(view: SentenceView, m: Mention, from: number): string | undefined {
