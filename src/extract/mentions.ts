@@ -136,7 +136,7 @@ export function findGazetteerMentions(doc: Doc): void {
         i++;
         continue;
       }
-      const entry = [...match.entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0];
+      const entry = match.entries.length === 1 ? match.entries[0] : [...match.entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0];
       if (entry.ambiguous && !licensed(doc, i, s.tokenStart)) {
         pending.push({ mention: makeMention(doc, entry.entityId, entry.kind, i, match.end, match.proclitic, index), entry });
         i++;
@@ -175,7 +175,7 @@ export function makeMention(doc: Doc, entityId: string, source: Mention['source'
   const info = entityOf(doc, entityId);
   const first = doc.tokens[tokenStart];
   // Offsets skip a conjunction or preposition clitic (وروسيا → روسيا) but keep the article (الكرملين).
-  const skip = proclitic.replace(/ال$/, '').replace(/س$/, '').length;
+  const skip = proclitic ? proclitic.replace(/ال$/, '').replace(/س$/, '').length : 0;
   return {
     entityId,
     type: info.type,

@@ -10,8 +10,6 @@ export interface Token {
   start: number;
   end: number;
   kind: 'word' | 'number' | 'punct';
-  /** Index within the article's token array. */
-  index: number;
 }
 
 export interface Sentence {
@@ -59,7 +57,7 @@ export function tokenize(text: string): Token[] {
     }
     const raw = text.slice(p, end);
     const id = textId(raw, kind === 'punct');
-    tokens.push({ text: raw, norm: wordOf(id), id, start: p, end, kind, index: tokens.length });
+    tokens.push({ text: raw, norm: wordOf(id), id, start: p, end, kind });
     p = end;
   }
   return tokens;
