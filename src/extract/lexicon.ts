@@ -66,6 +66,8 @@ const Rules = z.object({
   denialWords: z.array(z.string()),
   denialNeedsNegation: z.array(z.string()),
   attributionBefore: z.array(z.string()),
+  /** Nouns that name a source without naming who ("officials", "state media", "مصادر"): what they say is reported. */
+  sourceNouns: z.array(z.string()),
   speechVerbs: z.array(z.string()),
   complementizers: z.array(z.string()),
   /** "أنها استهدفت": a complementizer carrying the subject pronoun of the verb after it (the speaker). */

@@ -48,6 +48,8 @@ interface SentenceView {
   ids: Int32Array;
   mentions: Mention[];
   attributions: Attribution[];
+  /** Tokens [from, to) credited to a source the text names but the gazetteer does not: "according to government sources", "..., state television reported". */
+  unnamedSources: { from: number; to: number }[];
   claims: Claim[];
   /** Subjects found for triggers so far, with or without an object: a coordinated verb goes on with them. */
   subjects: { at: number; subject: Mention }[];
@@ -74,6 +76,7 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     ids: doc.ids,
     mentions,
     attributions: [],
+    unnamedSources: [],
     claims: [],
     subjects: [],
     triggerStarts: new Map(),
@@ -190,6 +193,7 @@ function findAttributions(view: SentenceView): Attribution[] {
     if (marker) {
       const attribution = markerAttribution(view, i, marker.end);
       if (attribution) out.push(attribution);
+      else if (sourceNounIn(view, marker.end, Math.min(view.end, marker.end + 4))) view.unnamedSources.push({ from: view.start, to: view.end });
       i = marker.end - 1;
       continue;
     }
@@ -197,9 +201,41 @@ function findAttributions(view: SentenceView): Attribution[] {
     if (!speech || insideMention(view, i)) continue;
     const attribution = speechAttribution(view, i, speech.end);
     if (attribution) out.push(attribution);
+    else addUnnamedSpeaker(view, i, speech.end);
   }
   return out;
 }
+
+/** Whether a source noun ("officials", "report", "مصادر") stands in tokens [from, to), outside any mention. */
+function sourceNounIn(view: SentenceView, from: number, to: number): boolean {
+  const nouns = view.doc.rules!.words('sourceNouns');
+  for (let k = Math.max(from, view.start); k < to; k++) if (nouns.matchAt(view, k).length && !insideMention(view, k)) return true;
+  return false;
+}
+
+/**
+ * A speech verb whose speaker is no known entity but a source noun: "..., state television reported" credits what
+ * precedes the comma; "officials said that ...", "قالت مصادر مطلعة إن ..." credit the complement.
+ */
+function addUnnamedSpeaker(view: SentenceView, at: number, speechEnd: number): void {
+  const english = view.doc.language === 'en';
+  const closing = speechEnd >= view.end || CLOSING_PUNCTUATION.test(view.norms[speechEnd]) || CLOSING_WORDS.test(view.norms[speechEnd]);
+  if (english && closing) {
+    for (let k = at - 1; k >= Math.max(view.start + 1, at - 5); k--) {
+      if (view.norms[k] !== ',') continue;
+      if (sourceNounIn(view, k + 1, at)) view.unnamedSources.push({ from: view.start, to: k });
+      return;
+    }
+    return;
+  }
+  const complementizers = view.doc.rules!.words('complementizers');
+  const complement = firstIndex(at + 1, Math.min(view.end, speechEnd + 6), (k) => complementizers.has(view.ids[k]));
+  if (complement < 0) return;
+  if (english ? sourceNounIn(view, at - 3, at) : sourceNounIn(view, speechEnd, complement)) view.unnamedSources.push({ from: complement + 1, to: view.end });
+}
+
+const CLOSING_PUNCTUATION = /^[,.;:!?]$/;
+const CLOSING_WORDS = /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/;
 
 /** "according to X", "بحسب X": X credited with the whole sentence. */
 function markerAttribution(view: SentenceView, at: number, markerEnd: number): Attribution | undefined {
@@ -222,7 +258,7 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   const speaker = english ? prior ?? after : after ?? prior;
   if (!speaker) return undefined;
   const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
-  const closing = speechEnd >= view.end || /^[,.;:!?]$/.test(view.norms[speechEnd]) || /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/.test(view.norms[speechEnd]);
+  const closing = speechEnd >= view.end || CLOSING_PUNCTUATION.test(view.norms[speechEnd]) || CLOSING_WORDS.test(view.norms[speechEnd]);
   if (english && speaker === prior && closing && speaker.tokenStart > view.start + 2) {
     // "North Korea sent troops, US officials said." — the report precedes its source.
     return { kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speechEnd) };
@@ -820,6 +856,8 @@ function qualify(view: SentenceView, claim: Claim): void {
   if (attribution && !ownAct) {
     claim.attributedTo = { entityId: attribution.source.entityId, text: attribution.text };
     if (modality === 'ASSERTED') modality = 'REPORTED';
+  } else if (!attribution && !accusation && modality === 'ASSERTED' && view.unnamedSources.some((u) => claim.triggerStart >= u.from && claim.triggerStart < u.to)) {
+    modality = 'REPORTED';
   }
   claim.modality = modality;
   claim.polarity = polarity;

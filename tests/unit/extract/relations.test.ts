@@ -142,6 +142,26 @@ describe('modality, polarity and attribution', () => {
     const ar = find('بحسب مسؤولين أمريكيين، أرسلت كوريا الشمالية جنودا إلى روسيا.', 'SENT_TROOPS_TO');
     expect([ar?.modality, ar?.attributedTo?.id]).toEqual(['REPORTED', US]);
   });
+
+  it('marks as reported what a source it cannot name says, with no attribution', () => {
+    const cases = [
+      'Iran supplied drones to Russia, according to diplomatic sources.',
+      'Russia has deployed troops to Niger, state television reported on Friday.',
+      'Officials said that Iran supplied drones to Russia.',
+      'زودت إيران روسيا بطائرات مسيرة، وفق مصادر دبلوماسية.',
+      'قالت مصادر مطلعة إن إيران زودت روسيا بطائرات مسيرة.',
+    ];
+    for (const text of cases) {
+      const [relation] = run(text).relations.filter((r) => r.type !== 'LOCATED_IN');
+      expect([text, relation?.modality, relation?.attributedTo]).toEqual([text, 'REPORTED', undefined]);
+    }
+  });
+
+  it('does not take an agreement or a plan for a source', () => {
+    expect(find('Iran supplied drones to Russia, according to the agreement.', 'SUPPLIED_WEAPONS_TO')?.modality).toBe('ASSERTED');
+    expect(find('Iran supplied drones to Russia, the minister of the navy added.', 'SUPPLIED_WEAPONS_TO')?.modality).toBe('ASSERTED');
+    expect(find('زودت إيران روسيا بطائرات مسيرة بموجب الاتفاق.', 'SUPPLIED_WEAPONS_TO')?.modality).toBe('ASSERTED');
+  });
 });
 
 describe('quantities, dates and places', () => {
