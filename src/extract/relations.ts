@@ -219,7 +219,7 @@ function sourceNounIn(view: SentenceView, from: number, to: number): boolean {
  */
 function addUnnamedSpeaker(view: SentenceView, at: number, speechEnd: number): void {
   const english = view.doc.language === 'en';
-  const closing = speechEnd >= view.end || CLOSING_PUNCTUATION.test(view.norms[speechEnd]) || CLOSING_WORDS.test(view.norms[speechEnd]);
+  const closing = closesReport(view, speechEnd);
   if (english && closing) {
     for (let k = at - 1; k >= Math.max(view.start + 1, at - 5); k--) {
       if (view.norms[k] !== ',') continue;
@@ -236,6 +236,11 @@ function addUnnamedSpeaker(view: SentenceView, at: number, speechEnd: number): v
 
 const CLOSING_PUNCTUATION = /^[,.;:!?]$/;
 const CLOSING_WORDS = /^(on|in|at|last|this|yesterday|today|during|after|before|when|while)$/;
+
+/** Whether a speech verb ending at `speechEnd` closes its report ("..., officials said on Friday."), nothing said after it. */
+function closesReport(view: SentenceView, speechEnd: number): boolean {
+  return speechEnd >= view.end || CLOSING_PUNCTUATION.test(view.norms[speechEnd]) || CLOSING_WORDS.test(view.norms[speechEnd]);
+}
 
 /** "according to X", "بحسب X": X credited with the whole sentence. */
 function markerAttribution(view: SentenceView, at: number, markerEnd: number): Attribution | undefined {
@@ -258,7 +263,7 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   const speaker = english ? prior ?? after : after ?? prior;
   if (!speaker) return undefined;
   const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
-  const closing = speechEnd >= view.end || CLOSING_PUNCTUATION.test(view.norms[speechEnd]) || CLOSING_WORDS.test(view.norms[speechEnd]);
+  const closing = closesReport(view, speechEnd);
   if (english && speaker === prior && closing && speaker.tokenStart > view.start + 2) {
     // "North Korea sent troops, US officials said." — the report precedes its source.
     return { kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from: view.start, to: speaker.tokenStart, text: spanText(doc, speaker.tokenStart, speechEnd) };
