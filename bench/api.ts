@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config';
 import { connect } from '../src/graph/driver';
 import { LocalNeo4j, freePort } from '../src/graph/local-neo4j';
 import { migrate } from '../src/graph/migrations';
+import { PROJECT_ROOT } from '../src/paths';
 import * as repo from '../src/graph/repositories/graph-reader';
 import { ingest } from '../src/ingest/pipeline';
 import { readSources } from '../src/ingest/sources';
@@ -93,7 +94,7 @@ async function main() {
 
     const startApi = async (cacheTtlMs: number) => {
       const port = await freePort();
-      const child = spawn('node', [path.resolve(__dirname, '../bin/geokg.js'), 'serve'], {
+      const child = spawn('node', [path.join(PROJECT_ROOT, 'bin', 'geokg.js'), 'serve'], {
         env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, PORT: String(port), GEOKG_INGEST_SEEDS: 'false', GEOKG_RATE_LIMIT: '100000000', GEOKG_CACHE_TTL_MS: String(cacheTtlMs) },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
