@@ -1,7 +1,7 @@
 import { isArabicScript, normalizePhrase, arabicKey } from './normalize';
 import type { EntityType } from './types';
 
-/** Runs of what a slug may not hold (a module constant: tsx compiles a \p{…} literal to `new RegExp` at each evaluation). */
+/** Runs of what a slug may not hold. */
 const NOT_SLUG = /[^\p{L}\p{N}-]+/gu;
 
 /** Deterministic id for an entity the gazetteer does not know: type plus normalized name. */

@@ -314,7 +314,6 @@ function matchKey(norm: string): string {
   return isArabicScript(norm) ? arabicKey(norm) : norm;
 }
 
-// Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
 const ANY_LETTER = /\p{L}/u;
 const NON_LETTERS = /[^\p{L}]/gu;
 /** The first letter, past any other characters, is uppercase. */

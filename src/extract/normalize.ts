@@ -10,7 +10,8 @@ const ARABIC_LETTER_MAP: Record<string, string> = {
 };
 const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-// Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
+// Unicode-property patterns are module constants everywhere: tsx (esbuild) compiles a \p{…} literal to `new RegExp`
+// at each evaluation (tests/unit/extract/regexp-literals.test.ts).
 const COMBINING_MARKS = /\p{M}/gu;
 const UPPERCASE_START = /^\p{Lu}/u;
 const LOWERCASE_START = /^\p{Ll}/u;

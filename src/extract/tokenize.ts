@@ -68,7 +68,6 @@ const LETTER = 2;
 const NUMBER = 3;
 const OTHER = 4;
 
-// Unicode-property patterns are module constants: tsx (esbuild) compiles a \p{…} literal to `new RegExp` at each evaluation.
 const SPACE_CHAR = /\s/u;
 const LETTER_CHAR = /[\p{L}\p{M}]/u;
 const NUMBER_CHAR = /\p{N}/u;
