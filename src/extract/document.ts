@@ -1,5 +1,5 @@
 import type { CompiledRules, EntityInfo, Lexicon, MentionKind, PhraseSet } from './lexicon';
-import type { Sentence, Token } from './tokenize';
+import type { Sentence, Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 /** How a mention was found; weighs into claim confidence. */
@@ -22,16 +22,11 @@ export interface Mention {
   qualifies?: 'affiliation' | 'event' | 'location' | 'attribution';
 }
 
-/** One article under extraction: its tokens, sentences, mentions and the entities found so far. */
-export interface Doc {
+/** One article under extraction: its tokens (the arrays of `Tokens`), sentences, mentions and the entities found so far. */
+export interface Doc extends Tokens {
   text: string;
   language: string;
   publishedAt?: Date;
-  tokens: Token[];
-  norms: string[];
-  /** Vocabulary ids of the normalized tokens. */
-  ids: Int32Array;
-  raws: string[];
   sentences: Sentence[];
   /** Per sentence: the scanned phrase sets (`CompiledRules.startMask` bits) that can start in it. */
   sentenceStarts: Int32Array;

@@ -7,7 +7,7 @@ import { attachGovernmentBodies, discoverOrganizationsAndEvents, findGazetteerMe
 import { detectLanguage } from './normalize';
 import { findTriggerClaims } from './relations';
 import { findRoles } from './roles';
-import { splitSentences, tokenize, type Sentence, type Token } from './tokenize';
+import { splitSentences, tokenize, type Sentence } from './tokenize';
 import { SYMMETRIC_RELATIONS, type ArticleInput, type ExtractedEntity, type ExtractedRelation, type ExtractionResult } from './types';
 
 export { ExtractionResultSchema } from './types';
@@ -31,12 +31,14 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
     text,
     language,
     publishedAt: publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : undefined,
-    tokens,
-    norms: tokens.map((t) => t.norm),
-    ids: idsOf(tokens),
-    raws: tokens.map((t) => t.text),
+    raws: tokens.raws,
+    norms: tokens.norms,
+    ids: tokens.ids,
+    starts: tokens.starts,
+    ends: tokens.ends,
+    kinds: tokens.kinds,
     sentences,
-    sentenceStarts: rules ? sentenceStarts(sentences, tokens, rules) : new Int32Array(sentences.length),
+    sentenceStarts: rules ? sentenceStarts(sentences, tokens.ids, rules) : new Int32Array(sentences.length),
     skipped: new Set(),
     mentions: [],
     entities: new Map(),
@@ -59,20 +61,14 @@ export function extract(input: ArticleInput, lexicon: Lexicon = defaultLexicon()
   return { language, entities: entitiesOf(doc), relations: relationsOf(doc, claims) };
 }
 
-function sentenceStarts(sentences: Sentence[], tokens: Token[], rules: CompiledRules): Int32Array {
+function sentenceStarts(sentences: Sentence[], ids: Int32Array, rules: CompiledRules): Int32Array {
   const starts = new Int32Array(sentences.length);
   for (let s = 0; s < sentences.length; s++) {
     let mask = 0;
-    for (let k = sentences[s].tokenStart; k < sentences[s].tokenEnd; k++) mask |= rules.startMask(tokens[k].id);
+    for (let k = sentences[s].tokenStart; k < sentences[s].tokenEnd; k++) mask |= rules.startMask(ids[k]);
     starts[s] = mask;
   }
   return starts;
-}
-
-function idsOf(tokens: Token[]): Int32Array {
-  const ids = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].id;
-  return ids;
 }
 
 function entitiesOf(doc: Doc): ExtractedEntity[] {

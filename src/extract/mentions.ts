@@ -1,8 +1,9 @@
 import type { Doc, Mention } from './document';
 import { entityOf, mayStartIn, sentenceMentions } from './document';
 import { entityKey } from './keys';
-import type { CompiledRules, GazetteerEntry, PhraseMatch } from './lexicon';
+import type { CompiledRules, GazetteerEntry, PhraseMatch, PhraseSet } from './lexicon';
 import { isArabicScript, normalizeToken, startsUppercase } from './normalize';
+import { TokenKind } from './tokenize';
 
 const KIND_PRIORITY: Record<GazetteerEntry['kind'], number> = { name: 0, metonym: 1, location: 2, gentilic: 3, short: 4 };
 const BULLET = /^[•·▪●■◦‣∙*-]$/;
@@ -55,7 +56,7 @@ function wordsOf(doc: Doc, from: number, to: number): string[] {
 
 /** A word or number that normalization left something of (a lone diacritic is none). */
 function isWord(doc: Doc, k: number): boolean {
-  return doc.tokens[k].kind !== 'punct' && doc.norms[k] !== '';
+  return doc.kinds[k] !== TokenKind.punct && doc.norms[k] !== '';
 }
 
 const BOILERPLATE = new WeakMap<CompiledRules, { related: { text: string; words: number }[]; longestRelated: number; drop: string[] }>();
@@ -101,14 +102,13 @@ function attachBody(doc: Doc, sentence: number, i: number, body: PhraseMatch<tru
   const country = english ? before ?? (doc.norms[body.end] === 'of' ? after : undefined) : after;
   if (!country) return false;
   if (country.tokenStart > i) {
-    const first = doc.tokens[i];
     const skip = body.proclitic.replace(/ال$/, '').length;
-    country.start = first.start + Math.min(skip, first.text.length - 1);
+    country.start = doc.starts[i] + Math.min(skip, doc.raws[i].length - 1);
     country.tokenStart = i;
     country.proclitic = body.proclitic;
   } else {
     country.tokenEnd = body.end;
-    country.end = doc.tokens[body.end - 1].end;
+    country.end = doc.ends[body.end - 1];
   }
   country.source = 'body';
   return true;
@@ -122,7 +122,7 @@ export function findGazetteerMentions(doc: Doc): void {
   for (const [index, s] of doc.sentences.entries()) {
     if (doc.skipped.has(index)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; ) {
-      if (doc.tokens[i].kind === 'punct') {
+      if (doc.kinds[i] === TokenKind.punct) {
         i++;
         continue;
       }
@@ -164,16 +164,15 @@ export function findGazetteerMentions(doc: Doc): void {
 
 function licensed(doc: Doc, index: number, sentenceStart: number): boolean {
   if (index === sentenceStart) return true;
-  const prev = doc.tokens[index - 1];
-  if (prev.kind === 'punct') return true;
+  if (doc.kinds[index - 1] === TokenKind.punct) return true;
   const rules = doc.rules;
   if (!rules) return false;
-  return rules.words('functionWords').has(prev.id) || rules.words('orgCues').has(prev.id) || rules.words('locativePreps').has(prev.id);
+  const prev = doc.ids[index - 1];
+  return rules.words('functionWords').has(prev) || rules.words('orgCues').has(prev) || rules.words('locativePreps').has(prev);
 }
 
 export function makeMention(doc: Doc, entityId: string, source: Mention['source'], tokenStart: number, tokenEnd: number, proclitic: string, sentence: number): Mention {
   const info = entityOf(doc, entityId);
-  const first = doc.tokens[tokenStart];
   // Offsets skip a conjunction or preposition clitic (وروسيا → روسيا) but keep the article (الكرملين).
   const skip = proclitic ? proclitic.replace(/ال$/, '').replace(/س$/, '').length : 0;
   return {
@@ -182,8 +181,8 @@ export function makeMention(doc: Doc, entityId: string, source: Mention['source'
     source,
     tokenStart,
     tokenEnd,
-    start: first.start + rawLength(first.text, skip),
-    end: doc.tokens[tokenEnd - 1].end,
+    start: doc.starts[tokenStart] + rawLength(doc.raws[tokenStart], skip),
+    end: doc.ends[tokenEnd - 1],
     proclitic,
     sentence,
   };
@@ -252,7 +251,7 @@ function discoverCued(doc: Doc, sentence: number): void {
     if (!orgCues.has(doc.ids[i]) || covered(doc, sentence, i)) continue;
     const quoted = quotedName(doc, i + 1, s.tokenEnd);
     if (quoted && !doc.mentions.some((m) => m.tokenStart >= quoted.from && m.tokenEnd <= quoted.to)) {
-      const name = doc.text.slice(doc.tokens[quoted.from].start, doc.tokens[quoted.to - 1].end);
+      const name = doc.text.slice(doc.starts[quoted.from], doc.ends[quoted.to - 1]);
       addDiscovered(doc, 'ORGANIZATION', name, sentence, quoted.from, quoted.to);
     }
   }
@@ -297,6 +296,12 @@ function discoverEvent(doc: Doc, sentence: number, cueStart: number, cueEnd: num
   addDiscovered(doc, 'EVENT', name, sentence, spanStart, spanEnd);
 }
 
+/** Whether a word of the set stands among ids [from, to). */
+function anyIn(ids: Int32Array, from: number, to: number, set: PhraseSet<true>): boolean {
+  for (let k = from; k < to; k++) if (set.has(ids[k])) return true;
+  return false;
+}
+
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in']);
 
 function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
@@ -304,7 +309,7 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
   const cues = doc.rules!.words('orgCues');
   let i = s.tokenStart;
   while (i < s.tokenEnd) {
-    if (!startsUppercase(doc.raws[i]) || covered(doc, sentence, i) || doc.tokens[i].kind !== 'word') {
+    if (!startsUppercase(doc.raws[i]) || covered(doc, sentence, i) || doc.kinds[i] !== TokenKind.word) {
       i++;
       continue;
     }
@@ -317,8 +322,8 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
     const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.ids[i]) ? i + 1 : i;
     // A named body has a name besides its cue words: "Institute for the Study of War", not "Foreign Ministry".
     const generic = doc.rules!.words('governmentBodies').matchAt(doc, start, false, last + 1).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc, start, false, s.tokenEnd).length > 0;
-    if (last > start && doc.ids.subarray(i, last + 1).some((id) => cues.has(id)) && !generic) {
-      addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.tokens[start].start, doc.tokens[last].end), sentence, start, last + 1);
+    if (last > start && anyIn(doc.ids, i, last + 1, cues) && !generic) {
+      addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.starts[start], doc.ends[last]), sentence, start, last + 1);
     }
     i = Math.max(j, i + 1);
   }

@@ -7,6 +7,7 @@ import { isArabicScript, normalizeToken } from './normalize';
 import { findDates, findQuantities, type DateMention } from './temporal';
 import { wordId, wordOf } from './vocabulary';
 import type { Modality, Polarity, RelationType } from './types';
+import { TokenKind } from './tokenize';
 
 const ACTORS = new Set(['COUNTRY', 'ORGANIZATION', 'PERSON']);
 /** Relations whose object may sit past "that": concern over reports that X ..., condemned reports that X ... */
@@ -117,7 +118,7 @@ function findTriggers(view: SentenceView): Trigger[] {
   const out: Trigger[] = [];
   if (!mayStartIn(doc, view.index, rules.triggers)) return out;
   for (let i = view.start; i < view.end; i++) {
-    if (doc.tokens[i].kind !== 'word') continue;
+    if (doc.kinds[i] !== TokenKind.word) continue;
     const all = rules.triggers.matchAt(view, i, true);
     if (all.length && !insideMention(view, i)) addTriggersAt(view, i, all, out);
   }
@@ -279,7 +280,7 @@ function firstIndex(from: number, to: number, test: (k: number) => boolean): num
 }
 
 function spanText(doc: Doc, from: number, to: number): string {
-  return doc.text.slice(doc.tokens[from].start, doc.tokens[to - 1].end);
+  return doc.text.slice(doc.starts[from], doc.ends[to - 1]);
 }
 
 // ---------------------------------------------------------------------------------------------

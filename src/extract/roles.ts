@@ -4,6 +4,7 @@ import { entityOf, mayStartIn, sentenceMentions } from './document';
 import type { OfficeData, TitleInfo } from './lexicon';
 import { addDiscovered } from './mentions';
 import { isArabicScript, startsLowercase, startsUppercase } from './normalize';
+import { TokenKind } from './tokenize';
 
 const ACTOR_TYPES = new Set(['COUNTRY', 'ORGANIZATION']);
 
@@ -89,7 +90,7 @@ function personAfter(doc: Doc, sentence: number, from: number): Mention | undefi
     }
     if (rules.words('clauseBreakers').has(doc.ids[k]) || rules.triggers.matchAt(doc, k, false, s.tokenEnd).length || rules.speech.matchAt(doc, k, false, s.tokenEnd).length) break;
     const name = nameAt(doc, k, s.tokenEnd);
-    if (name) return addDiscovered(doc, 'PERSON', doc.text.slice(doc.tokens[k].start, doc.tokens[name - 1].end), sentence, k, name);
+    if (name) return addDiscovered(doc, 'PERSON', doc.text.slice(doc.starts[k], doc.ends[name - 1]), sentence, k, name);
     // Only the title's own qualifiers may stand between it and the name.
     if (!isQualifier(doc, k)) break;
     k++;
@@ -99,9 +100,8 @@ function personAfter(doc: Doc, sentence: number, from: number): Mention | undefi
 
 /** Words that may continue a title before the name: "للشؤون الخارجية", "of", commas. */
 function isQualifier(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k];
-  if (t.kind === 'punct') return t.text === ',' || t.text === '،';
-  if (doc.language === 'en') return startsLowercase(t.text) || doc.rules!.words('functionWords').has(t.id);
+  if (doc.kinds[k] === TokenKind.punct) return doc.raws[k] === ',' || doc.raws[k] === '،';
+  if (doc.language === 'en') return startsLowercase(doc.raws[k]) || doc.rules!.words('functionWords').has(doc.ids[k]);
   return true;
 }
 
@@ -110,20 +110,20 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
   const rules = doc.rules!;
   if (doc.language === 'en') {
     let j = k;
-    while (j < end && j < k + 4 && doc.tokens[j].kind === 'word' && startsUppercase(doc.raws[j]) && !rules.words('functionWords').has(doc.ids[j])) j++;
+    while (j < end && j < k + 4 && doc.kinds[j] === TokenKind.word && startsUppercase(doc.raws[j]) && !rules.words('functionWords').has(doc.ids[j])) j++;
     return j - k >= 2 ? j : undefined;
   }
   if (!isArabicScript(doc.norms[k])) return undefined;
   let j = k;
   while (j < end && j < k + 3) {
     const n = doc.norms[j];
-    if (doc.tokens[j].kind !== 'word' || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length || rules.speech.matchAt(doc, j, false, end).length || rules.titles.matchAt(doc, j, false, end).length) break;
+    if (doc.kinds[j] !== TokenKind.word || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length || rules.speech.matchAt(doc, j, false, end).length || rules.titles.matchAt(doc, j, false, end).length) break;
     // A name's words carry no article, but its last may (بشار الأسد); a name never opens with one.
     if (ARTICLE.test(n) && (j === k || !n.startsWith('ال'))) break;
     j++;
     if (ARTICLE.test(n)) break;
   }
-  const boundary = j >= end || doc.tokens[j].kind === 'punct' || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length > 0 || rules.speech.matchAt(doc, j, false, end).length > 0;
+  const boundary = j >= end || doc.kinds[j] === TokenKind.punct || rules.words('functionWords').has(doc.ids[j]) || rules.triggers.matchAt(doc, j, false, end).length > 0 || rules.speech.matchAt(doc, j, false, end).length > 0;
   return j - k >= 2 && boundary ? j : undefined;
 }
 
@@ -158,7 +158,7 @@ function affiliationOf(doc: Doc, mentions: Mention[], titleStart: number, titleE
   // "Russian Foreign Minister", "Russia's foreign minister", "EU foreign policy chief", "X, Mali's transitional president".
   if (doc.language === 'en') {
     const before = candidates.filter((m) => m.tokenEnd <= titleStart && titleStart - m.tokenEnd <= 2).pop();
-    if (before && doc.tokens.slice(before.tokenEnd, titleStart).every((t) => /^('s|’s|the)$/i.test(t.text))) return before;
+    if (before && doc.raws.slice(before.tokenEnd, titleStart).every((raw) => /^('s|’s|the)$/i.test(raw))) return before;
   }
   if (person.tokenStart < titleEnd) {
     // Apposition: "X, the president of Y", "X، الممثل الأعلى للاتحاد الأوروبي".

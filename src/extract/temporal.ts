@@ -1,5 +1,6 @@
 import type { Doc } from './document';
 import { asciiDigits } from './normalize';
+import { TokenKind } from './tokenize';
 
 /** Dates and quantities stated in a sentence. */
 
@@ -33,13 +34,13 @@ function parseNumber(raw: string): number | undefined {
  */
 function yearAt(doc: Doc, i: number): number | undefined {
   const raw = doc.raws[i];
-  const n = raw && doc.tokens[i].kind === 'number' ? parseNumber(raw) : undefined;
+  const n = raw && doc.kinds[i] === TokenKind.number ? parseNumber(raw) : undefined;
   return n && n >= 1900 && n <= 2100 ? n : undefined;
 }
 
 /** A day of the month at token i, if i lies in [from, to). */
 function dayAt(doc: Doc, i: number, from: number, to: number): number | undefined {
-  const n = i >= from && i < to && doc.tokens[i].kind === 'number' ? parseNumber(doc.raws[i]) : undefined;
+  const n = i >= from && i < to && doc.kinds[i] === TokenKind.number ? parseNumber(doc.raws[i]) : undefined;
   return n && n >= 1 && n <= 31 && Number.isInteger(n) ? n : undefined;
 }
 
@@ -137,7 +138,7 @@ export function findQuantities(doc: Doc, from: number, to: number): QuantityMent
   for (let i = from; i < to; i++) {
     let value: number | undefined;
     let end = i + 1;
-    if (doc.tokens[i].kind === 'number') value = parseNumber(doc.raws[i]);
+    if (doc.kinds[i] === TokenKind.number) value = parseNumber(doc.raws[i]);
     else {
       const word = rules.numberWords.matchAt(doc, i, false, to)[0];
       if (word) {
@@ -146,7 +147,7 @@ export function findQuantities(doc: Doc, from: number, to: number): QuantityMent
       }
     }
     if (value === undefined) continue;
-    const year = doc.tokens[i].kind === 'number' && value >= 1900 && value <= 2100 && !doc.raws[i].includes(',');
+    const year = doc.kinds[i] === TokenKind.number && value >= 1900 && value <= 2100 && !doc.raws[i].includes(',');
     const scale = rules.numberScales.matchAt(doc, end, false, to)[0];
     if (scale) {
       value *= scale.value;
@@ -156,8 +157,8 @@ export function findQuantities(doc: Doc, from: number, to: number): QuantityMent
     // The counted noun, past "of"/"من" ("10,000 containers of munitions", "10 آلاف من الجنود").
     let unitAt = end;
     if (unitAt < to && /^(of|من)$/.test(doc.norms[unitAt])) unitAt++;
-    if (unitAt >= to || doc.tokens[unitAt].kind !== 'word') continue;
-    out.push({ value, unit: doc.raws[unitAt], text: doc.text.slice(doc.tokens[i].start, doc.tokens[unitAt].end), tokenStart: i, tokenEnd: unitAt + 1 });
+    if (unitAt >= to || doc.kinds[unitAt] !== TokenKind.word) continue;
+    out.push({ value, unit: doc.raws[unitAt], text: doc.text.slice(doc.starts[i], doc.ends[unitAt]), tokenStart: i, tokenEnd: unitAt + 1 });
     i = unitAt;
   }
   return out;

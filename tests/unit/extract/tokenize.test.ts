@@ -1,23 +1,48 @@
-import { splitSentences, tokenize } from '../../../src/extract/tokenize';
+import { splitSentences, tokenize, TokenKind } from '../../../src/extract/tokenize';
+import { wordOf } from '../../../src/extract/vocabulary';
+
+const KIND_NAMES = Object.fromEntries(Object.entries(TokenKind).map(([name, kind]) => [kind, name]));
+
+/** The tokens of a text one object each, as a reader thinks of them. */
+function tokenList(text: string) {
+  const t = tokenize(text);
+  return t.raws.map((raw, k) => ({ text: raw, start: t.starts[k], end: t.ends[k], kind: KIND_NAMES[t.kinds[k]] }));
+}
 
 describe('tokenize', () => {
   it('keeps UTF-16 offsets into the original text', () => {
     const text = 'قال «بوتين»: 10,000 جندي. Russia’s army';
-    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const t of tokenList(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('indexes its parallel arrays alike: a norm is the vocabulary word of its id', () => {
+    const t = tokenize('وقال «بوتين»: Russia’s 10,000 troops');
+    expect(new Set([t.raws, t.norms, t.ids, t.starts, t.ends, t.kinds].map((a) => a.length))).toEqual(new Set([9]));
+    expect([...t.ids].map(wordOf)).toEqual(t.norms);
+    expect(t.norms).toEqual(['وقال', '«', 'بوتين', '»', ':', 'russia', "'s", '10,000', 'troops']);
+  });
+
+  it('grows its arrays for a text denser in tokens than news', () => {
+    const text = '«،»'.repeat(100);
+    const t = tokenize(text);
+    expect(t.raws).toHaveLength(300);
+    expect([t.ids, t.starts, t.ends, t.kinds].map((a) => a.length)).toEqual([300, 300, 300, 300]);
+    expect(t.starts[299]).toBe(299);
+    expect(t.ends[299]).toBe(300);
   });
 
   it('splits an English possessive off its name and keeps acronyms whole', () => {
-    expect(tokenize("China's U.S. ally").map((t) => t.text)).toEqual(['China', "'s", 'U.S.', 'ally']);
+    expect(tokenList("China's U.S. ally").map((t) => t.text)).toEqual(['China', "'s", 'U.S.', 'ally']);
   });
 
   it('keeps numbers with thousands separators, Latin and Arabic-Indic', () => {
-    expect(tokenize('10,000 ١٠٬٠٠٠ 2.389').map((t) => t.kind)).toEqual(['number', 'number', 'number']);
+    expect(tokenList('10,000 ١٠٬٠٠٠ 2.389').map((t) => t.kind)).toEqual(['number', 'number', 'number']);
   });
 
   // The scanner's specification, as the regular expression it replaced.
   const SPEC = /(?:[A-Z]\.){2,}|['’]s\b|(\p{N}+(?:[.,\u066B\u066C\u060C]\p{N}+)*)|[\p{L}\p{M}]+(?:(?:['’](?!s\b)|-)[\p{L}\p{M}]+)*|([^\s\p{L}\p{M}\p{N}])/gu;
   const bySpec = (text: string) => [...text.matchAll(SPEC)].map((m) => ({ text: m[0], start: m.index, kind: m[1] !== undefined ? 'number' : m[2] !== undefined ? 'punct' : 'word' }));
-  const byScanner = (text: string) => tokenize(text).map((t) => ({ text: t.text, start: t.start, kind: t.kind }));
+  const byScanner = (text: string) => tokenList(text).map((t) => ({ text: t.text, start: t.start, kind: t.kind }));
 
   it('scans as its regular expression does on tricky text', () => {
     const samples = [
