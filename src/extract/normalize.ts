@@ -17,14 +17,16 @@ const UPPERCASE_START = /^\p{Lu}/u;
 const LOWERCASE_START = /^\p{Ll}/u;
 const LETTER_RUNS = /[\p{L}']+/gu;
 
-/** Whether the text begins with an uppercase letter. */
+/** Whether the text begins with an uppercase letter. ASCII is answered from its code: asked of most English tokens. */
 export function startsUppercase(text: string): boolean {
-  return UPPERCASE_START.test(text);
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPERCASE_START.test(text);
 }
 
 /** Whether the text begins with a lowercase letter. */
 export function startsLowercase(text: string): boolean {
-  return LOWERCASE_START.test(text);
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWERCASE_START.test(text);
 }
 
 export function isArabicScript(text: string): boolean {

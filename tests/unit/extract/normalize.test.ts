@@ -1,4 +1,4 @@
-import { arabicStems, asciiDigits, detectLanguage, normalizeToken, searchKeys } from '../../../src/extract/normalize';
+import { arabicStems, asciiDigits, detectLanguage, normalizeToken, searchKeys, startsLowercase, startsUppercase } from '../../../src/extract/normalize';
 
 describe('Arabic normalization for matching', () => {
   it('folds alef forms, ta marbuta, alef maqsura, hamza seats, diacritics and tatweel', () => {
@@ -47,5 +47,16 @@ describe('detectLanguage', () => {
     expect(detectLanguage('North Korea has sent troops to Russia, officials said.')).toBe('en');
     expect(detectLanguage('La Corée du Nord a envoyé des troupes en Russie.')).toBe('und');
     expect(detectLanguage('12345')).toBe('und');
+  });
+});
+
+describe('startsUppercase / startsLowercase', () => {
+  it('answer as the Unicode letter categories do, for ASCII from the code and beyond it', () => {
+    const samples = ['', 'A', 'Z', 'a', 'z', '@', '[', '`', '{', '1', "'s", 'Éric', 'éric', 'Ωmega', 'ωmega', 'روسيا', '«Wagner»', 'İstanbul'];
+    for (let c = 0; c < 0x80; c++) samples.push(`${String.fromCharCode(c)}x`);
+    for (const text of samples) {
+      expect([text, startsUppercase(text)]).toEqual([text, /^\p{Lu}/u.test(text)]);
+      expect([text, startsLowercase(text)]).toEqual([text, /^\p{Ll}/u.test(text)]);
+    }
   });
 });
