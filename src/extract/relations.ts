@@ -94,7 +94,7 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     if (denied) denials.push(denied);
   }
   view.claims.push(...denials);
-  const lastActor = [...view.claims].reverse().find((c) => c.type !== 'LOCATED_IN')?.subject ?? view.subjects[view.subjects.length - 1]?.subject ?? view.attributions[view.attributions.length - 1]?.source;
+  const lastActor = view.claims.findLast((c) => c.type !== 'LOCATED_IN')?.subject ?? view.subjects[view.subjects.length - 1]?.subject ?? view.attributions[view.attributions.length - 1]?.source;
   if (lastActor) doc.lastSubject = lastActor;
   return view.claims;
 }
@@ -260,7 +260,7 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   const firstComplement = firstIndex(at + 1, view.end, (k) => complementizers.has(view.ids[k]));
   // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
   const after = view.mentions.find((m) => m.tokenStart > at && m.tokenStart <= Math.max(at + 6, speechEnd + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
-  const prior = [...view.mentions].reverse().find((m) => m.tokenEnd <= at && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
+  const prior = view.mentions.findLast((m) => m.tokenEnd <= at && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
   const speaker = english ? prior ?? after : after ?? prior;
   if (!speaker) return undefined;
   const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
@@ -350,7 +350,7 @@ function claimsFor(view: SentenceView, trigger: Trigger): Claim[] {
     return [];
   } else if (trigger.data.inverse) {
     // "تحالف دول الساحل، الذي يضم مالي والنيجر", "ECOWAS, which includes Nigeria": the body before, its members after.
-    const body = [...candidates].reverse().find((m) => m.type === 'ORGANIZATION' && m.tokenEnd <= trigger.start && trigger.start - m.tokenEnd <= 3);
+    const body = candidates.findLast((m) => m.type === 'ORGANIZATION' && m.tokenEnd <= trigger.start && trigger.start - m.tokenEnd <= 3);
     const first = candidates.find((m) => m.tokenStart >= trigger.end && m.tokenStart - trigger.end <= 1 && m.type !== 'ORGANIZATION');
     if (!body || !first) return [];
     return coordinated(view, first, candidates).flatMap((m) => makeClaim(view, trigger, { m, source: m.source }, { m: body, source: body.source }) ?? []);
@@ -477,7 +477,7 @@ function coordinated(view: SentenceView, m: Mention, candidates: Mention[]): Men
   }
   let first = m;
   for (;;) {
-    const prev = [...candidates].reverse().find((c) => c !== first && near(view, c, first) && onlyConnectors(view, c.tokenEnd, first.tokenStart, first));
+    const prev = candidates.findLast((c) => c !== first && near(view, c, first) && onlyConnectors(view, c.tokenEnd, first.tokenStart, first));
     if (!prev || !sameKind(m, prev) || out.includes(prev)) break;
     out.unshift(prev);
     first = prev;
@@ -513,7 +513,7 @@ function subjectOnly(view: SentenceView, trigger: Trigger, candidates: Mention[]
   const start = clauseStart(view, trigger.start);
   const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && ACTORS.has(m.type) && !isEarlierObject(view, m, start));
   if (view.doc.language === 'en') return before[before.length - 1];
-  return before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3).pop() ?? candidates.find((m) => m.tokenStart >= trigger.end && distance(view, trigger.end, m.tokenStart) <= 3 && !isPrepositional(view, m) && ACTORS.has(m.type));
+  return before.findLast((m) => distance(view, m.tokenEnd, trigger.start) <= 3) ?? candidates.find((m) => m.tokenStart >= trigger.end && distance(view, trigger.end, m.tokenStart) <= 3 && !isPrepositional(view, m) && ACTORS.has(m.type));
 }
 
 /** The subject: passive "by X", possessive "X's", Arabic VSO after the verb, SVO before it, else the clause's earlier subject. */
@@ -559,7 +559,7 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
     return withObject(view, trigger, definite, inherited.m, inherited.source, after);
   }
   // Arabic: an actor right before the verb in its clause is an SVO subject; else VSO/genitive right after it.
-  const svo = before.filter((m) => distance(view, m.tokenEnd, trigger.start) <= 3).pop();
+  const svo = before.findLast((m) => distance(view, m.tokenEnd, trigger.start) <= 3);
   const bare = after.find((m) => !isPrepositional(view, m) && m.type !== 'LOCATION' && m.type !== 'EVENT' && distance(view, trigger.end, m.tokenStart) <= 3);
   // A verbal noun's genitive is its agent ("رحبت موسكو بإرسال كوريا الشمالية جنودا إلى روسيا"), whoever governs the noun.
   if (svo && bare && isVerbalNoun(view.doc.raws[trigger.start]) && bare.tokenStart === trigger.end) {
@@ -627,20 +627,20 @@ function accusedActor(view: SentenceView, trigger: Trigger): Mention | undefined
   const first = view.norms[trigger.start];
   const introduced = /^(of|for)$/.test(view.norms[trigger.start - 1] ?? '') || view.norms[trigger.start - 1] === 'ب' || (isArabicScript(first) && first.startsWith('ب'));
   if (!introduced) return undefined;
-  const accusation = [...view.claims].reverse().find((c) => c.type === 'ACCUSED' && c.object.tokenEnd <= trigger.start && distance(view, c.object.tokenEnd, trigger.start) <= 4);
+  const accusation = view.claims.findLast((c) => c.type === 'ACCUSED' && c.object.tokenEnd <= trigger.start && distance(view, c.object.tokenEnd, trigger.start) <= 4);
   return accusation?.object;
 }
 
 /** The subject carried on: from this sentence's previous act or speaker, or (Arabic) the previous sentence's actor. */
 function inheritedSubject(view: SentenceView, trigger: Trigger): { m: Mention; source: ArgumentSource; crossSentence: boolean } | undefined {
-  const previous = [...view.subjects].reverse().find((s) => s.at < trigger.start);
+  const previous = view.subjects.findLast((s) => s.at < trigger.start);
   if (previous) {
     // "Zelensky said Russia will deploy troops, and urged his allies ...": after a comma the speaker goes on.
     const speech = view.attributions.find((a) => a.kind === 'speech' && a.source.tokenEnd <= a.from && a.from <= previous.at && previous.at < a.to);
     const comma = view.norms.slice(previous.at, trigger.start).some((n) => n === '،' || n === ',');
     return { m: speech && comma ? speech.source : previous.subject, source: 'inherited', crossSentence: false };
   }
-  const speech = view.attributions.filter((a) => a.from <= trigger.start && trigger.start < a.to && a.source.tokenEnd <= trigger.start).pop();
+  const speech = view.attributions.findLast((a) => a.from <= trigger.start && trigger.start < a.to && a.source.tokenEnd <= trigger.start);
   if (speech) return { m: speech.source, source: 'inherited', crossSentence: false };
   // Arabic drops a subject it carries on from the sentence before: "وألقت باللوم على الغرب ..." (she = North Korea).
   if (view.doc.language === 'ar' && trigger.start - view.start <= 1 && view.doc.lastSubject) return { m: view.doc.lastSubject, source: 'inherited', crossSentence: true };
@@ -650,7 +650,7 @@ function inheritedSubject(view: SentenceView, trigger: Trigger): { m: Mention; s
 /** Foreign troops deployed by a host ("Russia will deploy North Korean troops") were sent by their country to the host. */
 function hostedTroops(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
   const origin = troopOrigin(view, trigger.end, view.doc.rules!.nounClass('troops'));
-  const host = candidates.filter((m) => m.tokenEnd <= trigger.start && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION')).pop();
+  const host = candidates.findLast((m) => m.tokenEnd <= trigger.start && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
   if (!origin || !host || host.entityId === origin.entityId) return undefined;
   origin.qualifies = 'affiliation';
   return { subject: origin, subjectSource: 'gentilic', object: host };
@@ -659,7 +659,7 @@ function hostedTroops(view: SentenceView, trigger: Trigger, candidates: Mention[
 /** A coordinated transfer with no arguments of its own keeps the previous transfer's: "..., along with shipping munitions". */
 function sharedRecipient(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
   if (!TRANSFERS.has(trigger.data.type)) return undefined;
-  const previous = [...view.claims].reverse().find((c) => c.triggerStart < trigger.start && TRANSFERS.has(c.type));
+  const previous = view.claims.findLast((c) => c.triggerStart < trigger.start && TRANSFERS.has(c.type));
   if (!previous) return undefined;
   const own = candidates.some((m) => m.tokenStart >= trigger.end && m.tokenStart < trigger.end + 8);
   return own ? undefined : { subject: previous.subject, subjectSource: 'inherited', object: previous.object, objectSource: 'inherited' };
@@ -677,11 +677,9 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
   const anchor = subject.tokenStart >= trigger.end ? subject.tokenEnd : trigger.end;
   for (const m of after) {
     if (m.tokenStart < anchor || m.entityId === subject.entityId) continue;
-    const gapFrom = anchor;
-    const gap = [...Array(m.tokenStart - gapFrom).keys()].map((k) => gapFrom + k);
-    // An object sits in the trigger's phrase: no comma or new verb between them.
-    if (gap.some((k) => isClauseComma(view, k))) break;
-    if (trigger.data.type === 'SENT_TROOPS_TO' && gap.some((k) => border.matchAt(view, k).length)) return undefined;
+    // The gap is tokens [anchor, m.tokenStart). An object sits in the trigger's phrase: no comma or new verb in the gap.
+    if (clauseCommaIn(view, anchor, m.tokenStart)) break;
+    if (trigger.data.type === 'SENT_TROOPS_TO' && phraseIn(view, border, anchor, m.tokenStart)) return undefined;
     const intro = introducers(view, m, anchor);
     const nearest = intro[0];
     const isLocative = (nearest !== undefined && (locative.hasWord(nearest) || (nearest === 'ب' && isArabicScript(view.norms[m.tokenStart]) && !spec.has('ب')))) || (nearest === undefined && m.tokenStart > anchor && afterLocative(doc, m));
@@ -694,9 +692,9 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
       continue;
     }
     if (nearest === undefined) {
-      const words = gap.filter((k) => !ENGLISH_DETERMINERS.test(view.norms[k]) && !isTitleToken(view, k));
-      const clean = !gap.some((k) => breakers.has(view.ids[k]) || (k > trigger.end && isTriggerAt(view, k)));
-      if (spec.has('direct') && clean && words.length <= (trigger.data.directOnly ? 1 : 3)) return m;
+      const words = gapWords(view, anchor, m.tokenStart);
+      const clean = !breakerOrTriggerIn(view, breakers, trigger.end, anchor, m.tokenStart);
+      if (spec.has('direct') && clean && words <= (trigger.data.directOnly ? 1 : 3)) return m;
       if (trigger.data.directOnly) return undefined;
       continue;
     }
@@ -708,6 +706,30 @@ function pickObject(view: SentenceView, trigger: Trigger, after: Mention[], subj
     if (prep >= 0) return after.find((m) => m.tokenStart > prep && m.entityId !== subject.entityId && m.type !== 'LOCATION');
   }
   return undefined;
+}
+
+// The gap helpers loop over tokens [from, to) rather than build an array of them: pickObject asks per candidate.
+function clauseCommaIn(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isClauseComma(view, k)) return true;
+  return false;
+}
+
+function phraseIn(view: SentenceView, set: PhraseSet<true>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (set.matchAt(view, k).length) return true;
+  return false;
+}
+
+/** Words of the gap besides determiners and title tokens. */
+function gapWords(view: SentenceView, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (!ENGLISH_DETERMINERS.test(view.norms[k]) && !isTitleToken(view, k)) n++;
+  return n;
+}
+
+/** A clause breaker in the gap, or another trigger past the trigger's end. */
+function breakerOrTriggerIn(view: SentenceView, breakers: PhraseSet<true>, triggerEnd: number, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (breakers.has(view.ids[k]) || (k > triggerEnd && isTriggerAt(view, k))) return true;
+  return false;
 }
 
 const OBJECT_SPECS = new WeakMap<TriggerData, Set<string>>();
@@ -856,7 +878,7 @@ function qualify(view: SentenceView, claim: Claim): void {
     modality = modality === 'DENIED' ? modality : 'ALLEGED';
     claim.attributedTo = { entityId: accusation.subject.entityId, text: spanText(doc, accusation.subject.tokenStart, accusation.subject.tokenEnd) };
   }
-  const attribution = accusation ? undefined : view.attributions.filter((a) => claim.triggerStart >= a.from && claim.triggerStart < a.to && a.source.entityId !== claim.object.entityId).pop();
+  const attribution = accusation ? undefined : view.attributions.findLast((a) => claim.triggerStart >= a.from && claim.triggerStart < a.to && a.source.entityId !== claim.object.entityId);
   // The speaker's own next act ("..., and urged its allies") is not something the speaker reports.
   const ownAct = attribution && claim.subjectSource === 'inherited' && attribution.source.entityId === claim.subject.entityId;
   if (attribution && !ownAct) {

@@ -157,7 +157,7 @@ function affiliationOf(doc: Doc, mentions: Mention[], titleStart: number, titleE
   }
   // "Russian Foreign Minister", "Russia's foreign minister", "EU foreign policy chief", "X, Mali's transitional president".
   if (doc.language === 'en') {
-    const before = candidates.filter((m) => m.tokenEnd <= titleStart && titleStart - m.tokenEnd <= 2).pop();
+    const before = candidates.findLast((m) => m.tokenEnd <= titleStart && titleStart - m.tokenEnd <= 2);
     if (before && doc.raws.slice(before.tokenEnd, titleStart).every((raw) => /^('s|’s|the)$/i.test(raw))) return before;
   }
   if (person.tokenStart < titleEnd) {
