@@ -44,9 +44,10 @@ export interface Doc extends Tokens {
 }
 
 const bySentence = new WeakMap<Doc, { count: number; map: Map<number, Mention[]> }>();
+const NO_MENTIONS: readonly Mention[] = [];
 
 /** The mentions of one sentence in text order (indexed once per change in the article's mentions). */
-export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
+export function sentenceMentions(doc: Doc, sentence: number): readonly Mention[] {
   let index = bySentence.get(doc);
   if (!index || index.count !== doc.mentions.length) {
     const map = new Map<number, Mention[]>();
@@ -55,10 +56,16 @@ export function sentenceMentions(doc: Doc, sentence: number): Mention[] {
       if (list) list.push(m);
       else map.set(m.sentence, [m]);
     }
-    for (const list of map.values()) list.sort((a, b) => a.tokenStart - b.tokenStart);
+    // Most lists are in order already: a sort would still copy each one, on every reindex.
+    for (const list of map.values()) if (!inTextOrder(list)) list.sort((a, b) => a.tokenStart - b.tokenStart);
     bySentence.set(doc, (index = { count: doc.mentions.length, map }));
   }
-  return index.map.get(sentence) ?? [];
+  return index.map.get(sentence) ?? NO_MENTIONS;
+}
+
+function inTextOrder(list: Mention[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k - 1].tokenStart > list[k].tokenStart) return false;
+  return true;
 }
 
 /** Whether a phrase set can start anywhere in a sentence; a set no scan looks for always can. */

@@ -136,7 +136,7 @@ export function findGazetteerMentions(doc: Doc): void {
         i++;
         continue;
       }
-      const entry = match.entries.length === 1 ? match.entries[0] : [...match.entries].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0];
+      const entry = firstByKind(match.entries);
       if (entry.ambiguous && !licensed(doc, i, s.tokenStart)) {
         pending.push({ mention: makeMention(doc, entry.entityId, entry.kind, i, match.end, match.proclitic, index), entry });
         i++;
@@ -160,6 +160,13 @@ export function findGazetteerMentions(doc: Doc): void {
     if (entry.kind === 'short' && doc.language === 'en' && startsUppercase(doc.raws[mention.tokenEnd] ?? '')) continue;
     doc.mentions.push(resolveMetonym(doc, mention));
   }
+}
+
+/** The entry of the highest-priority kind (a name before a metonym ...); of two alike, the first. */
+function firstByKind(entries: GazetteerEntry[]): GazetteerEntry {
+  let first = entries[0];
+  for (const e of entries) if (KIND_PRIORITY[e.kind] < KIND_PRIORITY[first.kind]) first = e;
+  return first;
 }
 
 function licensed(doc: Doc, index: number, sentenceStart: number): boolean {
@@ -320,13 +327,21 @@ function discoverCapitalizedOrganizations(doc: Doc, sentence: number): void {
       j++;
     }
     const start = i === s.tokenStart && doc.rules!.words('functionWords').has(doc.ids[i]) ? i + 1 : i;
-    // A named body has a name besides its cue words: "Institute for the Study of War", not "Foreign Ministry".
-    const generic = doc.rules!.words('governmentBodies').matchAt(doc, start, false, last + 1).some((b) => b.end === last + 1) || doc.rules!.titles.matchAt(doc, start, false, s.tokenEnd).length > 0;
-    if (last > start && anyIn(doc.ids, i, last + 1, cues) && !generic) {
+    if (last > start && anyIn(doc.ids, i, last + 1, cues) && !isGenericName(doc, start, last + 1, s.tokenEnd)) {
       addDiscovered(doc, 'ORGANIZATION', doc.text.slice(doc.starts[start], doc.ends[last]), sentence, start, last + 1);
     }
     i = Math.max(j, i + 1);
   }
+}
+
+/**
+ * A named body has a name besides its cue words: "Institute for the Study of War", not "Foreign Ministry" or a title.
+ * Its own function: a closure over the scan's loop variables would allocate their context for every token.
+ */
+function isGenericName(doc: Doc, start: number, end: number, sentenceEnd: number): boolean {
+  const rules = doc.rules!;
+  for (const body of rules.words('governmentBodies').matchAt(doc, start, false, end)) if (body.end === end) return true;
+  return rules.titles.matchAt(doc, start, false, sentenceEnd).length > 0;
 }
 
 export function addDiscovered(doc: Doc, type: Mention['type'], name: string, sentence: number, tokenStart: number, tokenEnd: number): Mention {

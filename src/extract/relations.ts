@@ -47,7 +47,7 @@ interface SentenceView {
   /** The article's tokens (reads and matches stop at `end`, the sentence's). */
   norms: string[];
   ids: Int32Array;
-  mentions: Mention[];
+  mentions: readonly Mention[];
   attributions: Attribution[];
   /** Tokens [from, to) credited to a source the text names but the gazetteer does not: "according to government sources", "..., state television reported". */
   unnamedSources: { from: number; to: number }[];
@@ -295,12 +295,23 @@ function actorCandidates(view: SentenceView, trigger: Trigger): Mention[] {
 function isPrepositional(view: SentenceView, m: Mention): boolean {
   const rules = view.doc.rules!;
   // "بين كوريا الشمالية والدول الغربية", "between X and Y": a conjunct shares its preposition.
-  const conjunctOf = view.mentions.find((x) => x !== m && x.tokenEnd <= m.tokenStart && m.tokenStart - x.tokenEnd <= 1 && (m.tokenStart === x.tokenEnd ? /^[وف]/.test(m.proclitic) : /^(and|or|و|,|،)$/.test(view.norms[x.tokenEnd])));
+  const conjunctOf = conjunctBefore(view, m);
   if (conjunctOf && conjunctOf.tokenStart < m.tokenStart && isPrepositional(view, conjunctOf)) return true;
-  if (isArabicScript(view.norms[m.tokenStart]) && /[بلك]/.test(m.proclitic.replace(/ال$/, ''))) return true;
+  if (m.proclitic !== '' && isArabicScript(view.norms[m.tokenStart]) && /[بلك]/.test(m.proclitic.replace(/ال$/, ''))) return true;
   if (m.tokenStart - 1 < view.start) return false;
   return rules.words('prepositions').has(view.ids[m.tokenStart - 1]);
 }
+
+/** The first mention `m` is coordinated after: right before it, joined by a conjunction, a comma or a و/ف clitic. */
+function conjunctBefore(view: SentenceView, m: Mention): Mention | undefined {
+  for (const x of view.mentions) {
+    if (x === m || x.tokenEnd > m.tokenStart || m.tokenStart - x.tokenEnd > 1) continue;
+    if (m.tokenStart === x.tokenEnd ? CONJUNCTION_CLITIC.test(m.proclitic) : CONJUNCTIONS.test(view.norms[x.tokenEnd])) return x;
+  }
+  return undefined;
+}
+
+const CONJUNCTIONS = /^(and|or|و|,|،)$/;
 
 /** Nearest clause boundary before `at` (a complementizer, relative pronoun, ; or :), or the sentence start. */
 function clauseStart(view: SentenceView, at: number): number {
@@ -637,7 +648,7 @@ function inheritedSubject(view: SentenceView, trigger: Trigger): { m: Mention; s
   if (previous) {
     // "Zelensky said Russia will deploy troops, and urged his allies ...": after a comma the speaker goes on.
     const speech = view.attributions.find((a) => a.kind === 'speech' && a.source.tokenEnd <= a.from && a.from <= previous.at && previous.at < a.to);
-    const comma = view.norms.slice(previous.at, trigger.start).some((n) => n === '،' || n === ',');
+    const comma = commaIn(view, previous.at, trigger.start);
     return { m: speech && comma ? speech.source : previous.subject, source: 'inherited', crossSentence: false };
   }
   const speech = view.attributions.findLast((a) => a.from <= trigger.start && trigger.start < a.to && a.source.tokenEnd <= trigger.start);
@@ -645,6 +656,11 @@ function inheritedSubject(view: SentenceView, trigger: Trigger): { m: Mention; s
   // Arabic drops a subject it carries on from the sentence before: "وألقت باللوم على الغرب ..." (she = North Korea).
   if (view.doc.language === 'ar' && trigger.start - view.start <= 1 && view.doc.lastSubject) return { m: view.doc.lastSubject, source: 'inherited', crossSentence: true };
   return undefined;
+}
+
+function commaIn(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (view.norms[k] === ',' || view.norms[k] === '،') return true;
+  return false;
 }
 
 /** Foreign troops deployed by a host ("Russia will deploy North Korean troops") were sent by their country to the host. */
@@ -757,7 +773,7 @@ function isClauseComma(view: SentenceView, k: number): boolean {
 function introducers(view: SentenceView, m: Mention, from: number): string[] {
   const rules = view.doc.rules!;
   const out: string[] = [];
-  const clitic = m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
+  const clitic = m.proclitic === '' ? '' : m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
   if (clitic && isArabicScript(view.norms[m.tokenStart])) out.push(clitic[0]);
   for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
     const n = view.norms[k];
@@ -890,7 +906,7 @@ function qualify(view: SentenceView, claim: Claim): void {
   claim.modality = modality;
   claim.polarity = polarity;
 
-  const nearest = [...datesOf(view, modality === 'PLANNED')].sort((a, b) => Math.abs(a.tokenStart - claim.triggerStart) - Math.abs(b.tokenStart - claim.triggerStart))[0];
+  const nearest = nearestDate(datesOf(view, modality === 'PLANNED'), claim.triggerStart);
   if (nearest) claim.eventDate = nearest.value;
 
   const cls = QUANTITY_CLASS[claim.type];
@@ -907,6 +923,13 @@ function datesOf(view: SentenceView, planned: boolean): DateMention[] {
   let dates = view.dates.get(planned);
   if (!dates) view.dates.set(planned, (dates = findDates(view.doc, view.start, view.end, planned)));
   return dates;
+}
+
+/** The date nearest a token; of two as near, the earlier in the sentence. */
+function nearestDate(dates: DateMention[], at: number): DateMention | undefined {
+  let nearest: DateMention | undefined;
+  for (const d of dates) if (!nearest || Math.abs(d.tokenStart - at) < Math.abs(nearest.tokenStart - at)) nearest = d;
+  return nearest;
 }
 
 /** Where a phrase of the word list first starts in [from, to), or -1. */

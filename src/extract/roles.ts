@@ -128,7 +128,7 @@ function nameAt(doc: Doc, k: number, end: number): number | undefined {
 }
 
 /** "X, the title of Y", "X, Mali's transitional president", "X، الممثل الأعلى ...": the person before the title, past a comma. */
-function personBefore(doc: Doc, mentions: Mention[], titleStart: number): Mention | undefined {
+function personBefore(doc: Doc, mentions: readonly Mention[], titleStart: number): Mention | undefined {
   for (let k = titleStart - 1; k >= Math.max(0, titleStart - 6); k--) {
     if (doc.raws[k] === ',' || doc.raws[k] === '،') return mentions.find((m) => m.type === 'PERSON' && m.tokenEnd === k);
     const inMention = mentions.some((m) => k >= m.tokenStart && k < m.tokenEnd && m.type !== 'PERSON');
@@ -137,7 +137,7 @@ function personBefore(doc: Doc, mentions: Mention[], titleStart: number): Mentio
   return undefined;
 }
 
-function coordinatedPeople(doc: Doc, mentions: Mention[], person: Mention): Mention[] {
+function coordinatedPeople(doc: Doc, mentions: readonly Mention[], person: Mention): Mention[] {
   const out: Mention[] = [];
   let last = person;
   for (;;) {
@@ -149,7 +149,7 @@ function coordinatedPeople(doc: Doc, mentions: Mention[], person: Mention): Ment
 }
 
 /** The country or organization the title phrase names: inside the phrase, before the title (English), or "of X" after it. */
-function affiliationOf(doc: Doc, mentions: Mention[], titleStart: number, titleEnd: number, person: Mention): Mention | undefined {
+function affiliationOf(doc: Doc, mentions: readonly Mention[], titleStart: number, titleEnd: number, person: Mention): Mention | undefined {
   const candidates = mentions.filter((m) => ACTOR_TYPES.has(m.type) && m.qualifies !== 'event');
   if (person.tokenStart >= titleEnd) {
     const inside = candidates.find((m) => m.tokenStart >= titleStart && m.tokenEnd <= person.tokenStart);
