@@ -375,8 +375,8 @@ export class Gazetteer {
   }
 
   /** Longest gazetteer match starting at `index`. */
-  longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.end ?? seq.norms.length): { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined {
-    let best: { entries: GazetteerEntry[]; end: number; proclitic: string } | undefined;
+  longestAt(seq: TokenSeq & { raws: readonly string[] }, index: number, limit = seq.end ?? seq.norms.length): { entries: readonly GazetteerEntry[]; end: number; proclitic: string } | undefined {
+    let best: { entries: readonly GazetteerEntry[]; end: number; proclitic: string } | undefined;
     const firsts = this.firstNodes(seq.ids[index]);
     for (let f = 0; f < firsts.length; f++) {
       const proclitic = firsts[f].proclitic;
@@ -422,10 +422,15 @@ function matchKeyOf(id: number): string {
  * The entries whose letter case the tokens at `index` fit. A loop, not a filter: a closure over longestAt's
  * arguments would make V8 allocate their context on every call, and longestAt is asked for every token.
  */
-function fittingEntries(entries: GazetteerEntry[], raws: readonly string[], index: number, proclitic: string): GazetteerEntry[] {
-  const fitting: GazetteerEntry[] = [];
-  for (const e of entries) if (shapeFits(e.shape, raws, index, proclitic)) fitting.push(e);
-  return fitting;
+function fittingEntries(entries: GazetteerEntry[], raws: readonly string[], index: number, proclitic: string): readonly GazetteerEntry[] {
+  let fitting: GazetteerEntry[] | undefined;
+  for (let k = 0; k < entries.length; k++) {
+    const fits = shapeFits(entries[k].shape, raws, index, proclitic);
+    // Usually all fit, and the node's own list is the answer: a copy is made only once one does not.
+    if (!fits && !fitting) fitting = entries.slice(0, k);
+    else if (fits && fitting) fitting.push(entries[k]);
+  }
+  return fitting ?? entries;
 }
 
 function shapeFits(shape: GazetteerEntry['shape'], raws: readonly string[], index: number, proclitic: string): boolean {

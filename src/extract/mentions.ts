@@ -163,7 +163,7 @@ export function findGazetteerMentions(doc: Doc): void {
 }
 
 /** The entry of the highest-priority kind (a name before a metonym ...); of two alike, the first. */
-function firstByKind(entries: GazetteerEntry[]): GazetteerEntry {
+function firstByKind(entries: readonly GazetteerEntry[]): GazetteerEntry {
   let first = entries[0];
   for (const e of entries) if (KIND_PRIORITY[e.kind] < KIND_PRIORITY[first.kind]) first = e;
   return first;

@@ -286,10 +286,16 @@ function spanText(doc: Doc, from: number, to: number): string {
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-function actorCandidates(view: SentenceView, trigger: Trigger): Mention[] {
+/** The mentions that may be the trigger's arguments: actors, the types its frame names, places; none its source is credited with. */
+function argumentCandidates(view: SentenceView, trigger: Trigger): Mention[] {
   const types = trigger.data.objectTypes;
   const places = trigger.data.allowLocative || PLACE_OBJECTS.has(trigger.data.type);
-  return view.mentions.filter((m) => !m.qualifies && (ACTORS.has(m.type) || (types?.includes(m.type) ?? false) || (places && m.type === 'LOCATION')));
+  const out: Mention[] = [];
+  for (const m of view.mentions) {
+    if (m.qualifies || creditedTo(view, m, trigger)) continue;
+    if (ACTORS.has(m.type) || (types?.includes(m.type) ?? false) || (places && m.type === 'LOCATION')) out.push(m);
+  }
+  return out;
 }
 
 function isPrepositional(view: SentenceView, m: Mention): boolean {
@@ -332,7 +338,8 @@ function clauseEnd(view: SentenceView, from: number, crossThat: boolean): number
 /** An attribution's source is no argument of the claims it is credited with (its own later acts it may be). */
 function creditedTo(view: SentenceView, m: Mention, trigger: Trigger): boolean {
   if (m.qualifies === 'attribution') return true;
-  return view.attributions.some((a) => trigger.start >= a.from && trigger.start < a.to && m.tokenStart >= a.source.tokenStart && m.tokenEnd <= a.sourceEnd);
+  for (const a of view.attributions) if (trigger.start >= a.from && trigger.start < a.to && m.tokenStart >= a.source.tokenStart && m.tokenEnd <= a.sourceEnd) return true;
+  return false;
 }
 
 /** Tokens that a title phrase or an affiliation takes up: an argument may stand beyond them. */
@@ -350,7 +357,7 @@ function distance(view: SentenceView, from: number, to: number): number {
 
 function claimsFor(view: SentenceView, trigger: Trigger): Claim[] {
   const type = trigger.data.type;
-  const candidates = actorCandidates(view, trigger).filter((m) => !creditedTo(view, m, trigger));
+  const candidates = argumentCandidates(view, trigger);
   let subjects: { m: Mention; source: ArgumentSource }[] = [];
   let objects: { m: Mention; source: ArgumentSource }[] = [];
   const between = betweenPair(view, trigger, candidates);
@@ -481,19 +488,34 @@ function coordinated(view: SentenceView, m: Mention, candidates: Mention[]): Men
   const out = [m];
   let last = m;
   for (;;) {
-    const next = candidates.find((c) => c !== last && near(view, last, c) && onlyConnectors(view, last.tokenEnd, c.tokenStart, c));
+    const next = conjunctAfter(view, last, candidates);
     if (!next || !sameKind(m, next) || out.includes(next)) break;
     out.push(next);
     last = next;
   }
   let first = m;
   for (;;) {
-    const prev = candidates.findLast((c) => c !== first && near(view, c, first) && onlyConnectors(view, c.tokenEnd, first.tokenStart, first));
+    const prev = conjunctPreceding(view, first, candidates);
     if (!prev || !sameKind(m, prev) || out.includes(prev)) break;
     out.unshift(prev);
     first = prev;
   }
   return out;
+}
+
+/** The first candidate coordinated right after `m`. (Loops, not closures over the walk's variables.) */
+function conjunctAfter(view: SentenceView, m: Mention, candidates: Mention[]): Mention | undefined {
+  for (const c of candidates) if (c !== m && near(view, m, c) && onlyConnectors(view, m.tokenEnd, c.tokenStart, c)) return c;
+  return undefined;
+}
+
+/** The last candidate coordinated right before `m`. */
+function conjunctPreceding(view: SentenceView, m: Mention, candidates: Mention[]): Mention | undefined {
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const c = candidates[k];
+    if (c !== m && near(view, c, m) && onlyConnectors(view, c.tokenEnd, m.tokenStart, m)) return c;
+  }
+  return undefined;
 }
 
 /** `b` follows `a` closely enough to be coordinated with it. */
@@ -516,13 +538,28 @@ function markCoordinated(view: SentenceView, m: Mention, as: Mention['qualifies'
 
 /** Mentions already taken as another claim's object: the verb before them was theirs, so they open no new clause. */
 function isEarlierObject(view: SentenceView, m: Mention, clause: number): boolean {
-  return view.claims.some((c) => c.object.tokenStart === m.tokenStart && c.triggerStart >= clause);
+  for (const c of view.claims) if (c.object.tokenStart === m.tokenStart && c.triggerStart >= clause) return true;
+  return false;
+}
+
+/** Actors before the trigger in its clause (from `clause`) that may be its subject, in text order. */
+function subjectsBefore(view: SentenceView, trigger: Trigger, candidates: Mention[], clause: number): Mention[] {
+  const out: Mention[] = [];
+  for (const m of candidates) if (m.tokenEnd <= trigger.start && m.tokenStart >= clause && ACTORS.has(m.type) && !isPrepositional(view, m) && !isEarlierObject(view, m, clause)) out.push(m);
+  return out;
+}
+
+/** Mentions after the trigger, before `end` and within `window` words of it, in text order. */
+function objectsAfter(view: SentenceView, trigger: Trigger, candidates: Mention[], end: number, window: number): Mention[] {
+  const out: Mention[] = [];
+  for (const m of candidates) if (m.tokenStart >= trigger.end && m.tokenStart < end && distance(view, trigger.end, m.tokenStart) < window) out.push(m);
+  return out;
 }
 
 /** The subject alone (for symmetric groups). */
 function subjectOnly(view: SentenceView, trigger: Trigger, candidates: Mention[]): Mention | undefined {
   const start = clauseStart(view, trigger.start);
-  const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && ACTORS.has(m.type) && !isEarlierObject(view, m, start));
+  const before = subjectsBefore(view, trigger, candidates, start);
   if (view.doc.language === 'en') return before[before.length - 1];
   return before.findLast((m) => distance(view, m.tokenEnd, trigger.start) <= 3) ?? candidates.find((m) => m.tokenStart >= trigger.end && distance(view, trigger.end, m.tokenStart) <= 3 && !isPrepositional(view, m) && ACTORS.has(m.type));
 }
@@ -535,8 +572,8 @@ function subjectAndObject(view: SentenceView, trigger: Trigger, candidates: Ment
   const crossThat = CROSS_THAT.has(trigger.data.type);
   const end = clauseEnd(view, trigger.end, crossThat);
   const window = trigger.data.directOnly ? 6 : crossThat ? 16 : 12;
-  const after = candidates.filter((m) => m.tokenStart >= trigger.end && m.tokenStart < end && distance(view, trigger.end, m.tokenStart) < window);
-  const before = candidates.filter((m) => m.tokenEnd <= trigger.start && m.tokenStart >= start && !isPrepositional(view, m) && ACTORS.has(m.type) && !isEarlierObject(view, m, start));
+  const after = objectsAfter(view, trigger, candidates, end, window);
+  const before = subjectsBefore(view, trigger, candidates, start);
   const inherited = inheritedSubject(view, trigger);
   // A definite verbal noun ("الحرب الأوكرانية") names no actor a later verb could go on with.
   // (The raw text keeps the hamza that tells the article ال from a verb such as ألقت.)
