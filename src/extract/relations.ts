@@ -127,14 +127,17 @@ function findTriggers(view: SentenceView): Trigger[] {
 
 /** The triggers matched at token i, one per type and requirement. Its own function: no closure captures the scan's index. */
 function addTriggersAt(view: SentenceView, i: number, all: PhraseMatch<TriggerData>[], out: Trigger[]): void {
-  const seen = new Set<string>();
+  const first = out.length;
   for (const m of all) {
-    if (spansMention(view, i, m.end)) continue;
-    const key = `${m.value.type}:${m.value.requires ?? ''}`;
-    if (seen.has(key) || !requirementMet(view, m, i)) continue;
-    seen.add(key);
+    if (spansMention(view, i, m.end) || sameKindAdded(out, first, m.value) || !requirementMet(view, m, i)) continue;
     out.push({ data: m.value, start: i, end: m.end, future: m.proclitic.endsWith('س') || !!m.value.planned });
   }
+}
+
+/** Whether a trigger of this type and requirement is among out[first..]: the longest match of each is kept. */
+function sameKindAdded(out: Trigger[], first: number, data: TriggerData): boolean {
+  for (let k = first; k < out.length; k++) if (out[k].data.type === data.type && (out[k].data.requires ?? '') === (data.requires ?? '')) return true;
+  return false;
 }
 
 // The token-level helpers below loop rather than pass a closure: they run for most tokens, and a closure

@@ -18,10 +18,12 @@ export interface QuantityMention {
   tokenEnd: number;
 }
 
+const ASCII_DIGITS = /^[0-9]+$/;
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 function parseNumber(raw: string): number | undefined {
+  if (ASCII_DIGITS.test(raw)) return Number(raw);
   const s = asciiDigits(raw).replace(/[\u066C,،]/g, '').replace('\u066B', '.');
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
@@ -123,11 +125,11 @@ const YEAR_INTRODUCERS = /^(in|عام|سنة|العام|since|منذ)$/;
 
 /** A year on its own after "in", "since", "عام" ..., unless a date of that year is already known. */
 function addYear(doc: Doc, i: number, out: DateMention[]): void {
+  // The introducer first: it rules out most numbers without parsing them.
+  const prev = doc.norms[i - 1];
+  if (doc.kinds[i] !== TokenKind.number || !prev || !YEAR_INTRODUCERS.test(prev)) return;
   const y = yearAt(doc, i);
-  if (y && !out.some((d) => d.value.startsWith(String(y)))) {
-    const prev = doc.norms[i - 1];
-    if (prev && YEAR_INTRODUCERS.test(prev)) out.push({ value: String(y), tokenStart: i });
-  }
+  if (y && !out.some((d) => d.value.startsWith(String(y)))) out.push({ value: String(y), tokenStart: i });
 }
 
 /** Numbers with their scale and the noun they count: "أكثر من 10,000 جندي", "more than four million shells". */

@@ -1,4 +1,4 @@
-import { ensureVocabularyRoom, textId, wordOf } from './vocabulary';
+import { ensureVocabularyRoom, punctuationId, punctuationText, textId, wordOf } from './vocabulary';
 
 /** What a token is, as `Tokens.kinds` holds it. */
 export const TokenKind = { word: 0, number: 1, punct: 2 } as const;
@@ -72,8 +72,9 @@ export function tokenize(text: string): Tokens {
       kind = TokenKind.punct;
       end = p + unitsAt(text, p);
     }
-    const raw = text.slice(p, end);
-    const id = textId(raw, kind === TokenKind.punct);
+    const single = kind === TokenKind.punct && end === p + 1;
+    const raw = single ? punctuationText(c) : text.slice(p, end);
+    const id = single ? punctuationId(c) : textId(raw, kind === TokenKind.punct);
     if (count === capacity) {
       capacity *= 2;
       ids = grown(ids, new Int32Array(capacity));

@@ -37,6 +37,21 @@ export function textId(text: string, punctuation: boolean): number {
   return id;
 }
 
+/** Ids of one-unit punctuation by UTF-16 code (−1: not yet asked), and its strings: a comma needs no slice and no hash. */
+let punctuationIds = new Int32Array(0x10000).fill(-1);
+const PUNCTUATION_TEXTS: string[] = [];
+
+/** The text and id of a punctuation token of one UTF-16 unit. */
+export function punctuationText(code: number): string {
+  return (PUNCTUATION_TEXTS[code] ??= String.fromCharCode(code));
+}
+
+export function punctuationId(code: number): number {
+  let id = punctuationIds[code];
+  if (id < 0) punctuationIds[code] = id = wordId(punctuationText(code));
+  return id;
+}
+
 export function wordOf(id: number): string {
   return words[id];
 }
@@ -47,6 +62,7 @@ export function ensureVocabularyRoom(): void {
   ids = new Map();
   words = [];
   textIds = new Map();
+  punctuationIds = new Int32Array(0x10000).fill(-1);
   generation++;
 }
 

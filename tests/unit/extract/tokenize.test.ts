@@ -22,6 +22,16 @@ describe('tokenize', () => {
     expect(t.norms).toEqual(['وقال', '«', 'بوتين', '»', ':', 'russia', "'s", '10,000', 'troops']);
   });
 
+  it('keeps ids meaningful when the vocabulary starts afresh, punctuation included', () => {
+    const before = tokenize('Russia, Iran.');
+    // More distinct words than the vocabulary keeps: the next article starts it afresh.
+    tokenize(Array.from({ length: 500_001 }, (_, k) => `w${k}`).join(' '));
+    const after = tokenize('Iran, Russia.');
+    expect([...after.ids].map(wordOf)).toEqual(after.norms);
+    expect(after.norms).toEqual(['iran', ',', 'russia', '.']);
+    expect(before.norms).toEqual(['russia', ',', 'iran', '.']);
+  });
+
   it('grows its arrays for a text denser in tokens than news', () => {
     const text = '«،»'.repeat(100);
     const t = tokenize(text);
