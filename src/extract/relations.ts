@@ -5,7 +5,7 @@ import type { CompiledRules, PhraseMatch, PhraseSet, TriggerData } from './lexic
 import { afterLocative } from './mentions';
 import { isArabicScript, normalizeToken } from './normalize';
 import { findDates, findQuantities, type DateMention } from './temporal';
-import { wordId, wordOf } from './vocabulary';
+import { WordTable, wordId, wordOf } from './vocabulary';
 import type { Modality, Polarity, RelationType } from './types';
 import { TokenKind } from './tokenize';
 
@@ -811,17 +811,50 @@ function isClauseComma(view: SentenceView, k: number): boolean {
  * tokens before it ("on leaders of X" gives of, then on).
  */
 function introducers(view: SentenceView, m: Mention, from: number): string[] {
-  const rules = view.doc.rules!;
   const out: string[] = [];
-  const clitic = m.proclitic === '' ? '' : m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
-  if (clitic && isArabicScript(view.norms[m.tokenStart])) out.push(clitic[0]);
+  const clitic = prepositionClitic(view, m);
+  if (clitic) out.push(clitic);
   for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
-    const n = view.norms[k];
-    // The word itself, then (Arabic) without a conjunction clitic: by vocabulary id, so the sets answer from an array.
-    const preposition = prepositionOf(rules, view.ids[k]) ?? (isArabicScript(n) && n.length > 3 && CONJUNCTION_CLITIC.test(n) ? prepositionOf(rules, wordId(n.slice(1))) : undefined);
+    const preposition = prepositionAt(view.doc.rules!, view.ids[k]);
     if (preposition !== undefined) out.push(preposition);
   }
   return out;
+}
+
+/** The nearest of `introducers`, found without listing the others. */
+function introducer(view: SentenceView, m: Mention, from: number): string | undefined {
+  const clitic = prepositionClitic(view, m);
+  if (clitic) return clitic;
+  for (let k = m.tokenStart - 1; k >= Math.max(from, m.tokenStart - 3); k--) {
+    const preposition = prepositionAt(view.doc.rules!, view.ids[k]);
+    if (preposition !== undefined) return preposition;
+  }
+  return undefined;
+}
+
+/** An Arabic mention's own preposition clitic (ب of بروسيا), past a conjunction and before the article. */
+function prepositionClitic(view: SentenceView, m: Mention): string | undefined {
+  if (m.proclitic === '') return undefined;
+  const clitic = m.proclitic.replace(/^[وف]/, '').replace(/ال$/, '');
+  return clitic && isArabicScript(view.norms[m.tokenStart]) ? clitic[0] : undefined;
+}
+
+const PREPOSITIONS = new WeakMap<CompiledRules, WordTable<string>>();
+
+/**
+ * The preposition a token is: the word itself, or (Arabic) the word without a conjunction clitic (وفي → في).
+ * A word's answer never changes, so it is kept per word id ('' for none): introducers ask it of most mentions.
+ */
+function prepositionAt(rules: CompiledRules, id: number): string | undefined {
+  let table = PREPOSITIONS.get(rules);
+  if (!table) PREPOSITIONS.set(rules, (table = new WordTable<string>()));
+  let preposition = table.get(id);
+  if (preposition === undefined) {
+    const n = wordOf(id);
+    preposition = prepositionOf(rules, id) ?? (isArabicScript(n) && n.length > 3 && CONJUNCTION_CLITIC.test(n) ? prepositionOf(rules, wordId(n.slice(1))) : undefined) ?? '';
+    table.set(id, preposition);
+  }
+  return preposition === '' ? undefined : preposition;
 }
 
 const INTRODUCER_FILLERS = /^(the|a|an|its|their|his|her|'s)$/;
@@ -832,10 +865,6 @@ function prepositionOf(rules: CompiledRules, id: number): string | undefined {
   if (rules.words('clauseBreakers').has(id) || rules.words('coordinators').has(id) || INTRODUCER_FILLERS.test(word)) return undefined;
   const preposition = rules.words('destinationPreps').has(id) || rules.words('locativePreps').has(id) || rules.words('prepositions').has(id);
   return preposition ? word : undefined;
-}
-
-function introducer(view: SentenceView, m: Mention, from: number): string | undefined {
-  return introducers(view, m, from)[0];
 }
 
 // ---------------------------------------------------------------------------------------------
