@@ -154,7 +154,8 @@ export function findGazetteerMentions(doc: Doc): void {
   }
   candidates.sort((a, b) => a.mention.tokenStart - b.mention.tokenStart);
   // A surname alone names a person only once the full name appeared, unless the data says it is unambiguous.
-  const named = new Set(candidates.filter((c) => c.entry.kind !== 'short').map((c) => c.entry.entityId));
+  const named = new Set<string>();
+  for (const c of candidates) if (c.entry.kind !== 'short') named.add(c.entry.entityId);
   for (const { mention, entry } of candidates) {
     if (entry.kind === 'short' && !entry.standalone && !named.has(entry.entityId)) continue;
     if (entry.kind === 'short' && doc.language === 'en' && startsUppercase(doc.raws[mention.tokenEnd] ?? '')) continue;

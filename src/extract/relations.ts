@@ -54,10 +54,11 @@ interface SentenceView {
   claims: Claim[];
   /** Subjects found for triggers so far, with or without an object: a coordinated verb goes on with them. */
   subjects: { at: number; subject: Mention }[];
-  /** Per token of the sentence: whether a relation trigger or a speech verb starts there (found when first asked). */
-  triggerStarts: Map<number, boolean>;
-  /** Dates of the sentence, found once (for asserted and for planned readings). */
-  dates: Map<boolean, DateMention[]>;
+  /** Per token of the sentence: whether a relation trigger or a speech verb starts there (made when first asked). */
+  triggerStarts?: Map<number, boolean>;
+  /** Dates of the sentence, found once for each reading (asserted, planned) when first asked. */
+  datesAsserted?: DateMention[];
+  datesPlanned?: DateMention[];
 }
 
 type Found = { subject: Mention; subjectSource: ArgumentSource; object: Mention; objectSource?: ArgumentSource };
@@ -80,23 +81,29 @@ export function findTriggerClaims(doc: Doc, sentence: number, roleClaims: Claim[
     unnamedSources: [],
     claims: [],
     subjects: [],
-    triggerStarts: new Map(),
-    dates: new Map(),
+    triggerStarts: undefined,
+    datesAsserted: undefined,
+    datesPlanned: undefined,
   };
   markNationalities(view);
   view.attributions = findAttributions(view);
   for (const trigger of findTriggers(view)) view.claims.push(...claimsFor(view, trigger));
   view.claims.push(...patternClaims(view));
   const denials: Claim[] = [];
-  for (const claim of [...view.claims, ...roleClaims.filter((c) => c.sentence === sentence)]) {
-    qualify(view, claim);
-    const denied = laterDenial(view, claim);
-    if (denied) denials.push(denied);
-  }
+  const found = view.claims.length;
+  for (let k = 0; k < found; k++) qualifyAndDeny(view, view.claims[k], denials);
+  for (const claim of roleClaims) if (claim.sentence === sentence) qualifyAndDeny(view, claim, denials);
   view.claims.push(...denials);
   const lastActor = view.claims.findLast((c) => c.type !== 'LOCATED_IN')?.subject ?? view.subjects[view.subjects.length - 1]?.subject ?? view.attributions[view.attributions.length - 1]?.source;
   if (lastActor) doc.lastSubject = lastActor;
   return view.claims;
+}
+
+/** Qualifies a claim, and adds its subject's later denial to `denials`. */
+function qualifyAndDeny(view: SentenceView, claim: Claim, denials: Claim[]): void {
+  qualify(view, claim);
+  const denied = laterDenial(view, claim);
+  if (denied) denials.push(denied);
 }
 
 /** A gentilic right after an organization (Arabic) or before it (English) gives its nationality: "الفيلق الأفريقي الروسي". */
@@ -154,6 +161,7 @@ function spansMention(view: SentenceView, from: number, to: number): boolean {
 
 function isTriggerAt(view: SentenceView, k: number): boolean {
   if (k < view.start || k >= view.end) return false;
+  view.triggerStarts ??= new Map();
   let starts = view.triggerStarts.get(k);
   if (starts === undefined) {
     const rules = view.doc.rules!;
@@ -989,9 +997,8 @@ function qualify(view: SentenceView, claim: Claim): void {
 
 /** The sentence's dates, read as planned or not: found once per reading. */
 function datesOf(view: SentenceView, planned: boolean): DateMention[] {
-  let dates = view.dates.get(planned);
-  if (!dates) view.dates.set(planned, (dates = findDates(view.doc, view.start, view.end, planned)));
-  return dates;
+  if (planned) return (view.datesPlanned ??= findDates(view.doc, view.start, view.end, true));
+  return (view.datesAsserted ??= findDates(view.doc, view.start, view.end, false));
 }
 
 /** The date nearest a token; of two as near, the earlier in the sentence. */
