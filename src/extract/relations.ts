@@ -467,7 +467,7 @@ function betweenPair(view: SentenceView, trigger: Trigger, candidates: Mention[]
   if (!trigger.data.symmetric) return undefined;
   const between = view.doc.rules!.words('betweenWords');
   for (let k = trigger.end; k < Math.min(view.end, trigger.end + 4); k++) {
-    const keyed = between.has(view.ids[k]) || between.hasWord(view.norms[k].replace(/^[وف]/, ''));
+    const keyed = between.has(view.ids[k]) || (CONJUNCTION_CLITIC.test(view.norms[k]) && between.hasWord(view.norms[k].slice(1)));
     if (!keyed) continue;
     const first = candidates.find((m) => m.tokenStart > k && m.tokenStart <= k + 2);
     if (!first) return undefined;
