@@ -14,7 +14,7 @@ export { ExtractionResultSchema } from './types';
 export type { ArticleInput, ExtractionResult } from './types';
 
 /** Bumped whenever a change to rules or lexicon changes what is extracted. */
-export const RULES_EXTRACTOR = 'rules@0.2.0';
+export const RULES_EXTRACTOR = 'rules@0.3.0';
 
 /**
  * Extracts entities and evidenced claims from one article: pure, offline, deterministic.

@@ -210,7 +210,8 @@ function findAttributions(view: SentenceView): Attribution[] {
       continue;
     }
     const speech = rules.speech.matchAt(view, i)[0];
-    if (!speech || insideMention(view, i)) continue;
+    // "did not confirm that ...", "لم يؤكد ...": a source that does not say it is no source.
+    if (!speech || insideMention(view, i) || negatedAt(view, i)) continue;
     const attribution = speechAttribution(view, i, speech.end);
     if (attribution) out.push(attribution);
     else addUnnamedSpeaker(view, i, speech.end);
@@ -271,7 +272,9 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   const firstComplement = firstIndex(at + 1, view.end, (k) => complementizers.has(view.ids[k]));
   // The speaker follows the verb before any "that": in "تفيد بأن كوريا ..." Korea is what is said, not who says it.
   const after = view.mentions.find((m) => m.tokenStart > at && m.tokenStart <= Math.max(at + 6, speechEnd + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
-  const prior = view.mentions.findLast((m) => m.tokenEnd <= at && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
+  // A speaker before the verb is its subject only in the same clause: in "الرئيس الروسي المعلومات التي أوردتها
+  // الاستخبارات" the relative clause's own subject follows its verb.
+  const prior = view.mentions.findLast((m) => m.tokenEnd <= at && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m) && !breakerIn(view, m.tokenEnd, at));
   const speaker = english ? prior ?? after : after ?? prior;
   if (!speaker) return undefined;
   const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
@@ -282,6 +285,13 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   }
   const from = complement !== undefined ? complement + 1 : Math.max(speechEnd, speaker.tokenEnd);
   return { kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from, to: view.end, text: spanText(doc, Math.min(at, speaker.tokenStart), Math.max(speechEnd, speaker.tokenEnd)) };
+}
+
+/** Whether a clause breaker (a complementizer, a relative pronoun, ; or :) stands in tokens [from, to). */
+function breakerIn(view: SentenceView, from: number, to: number): boolean {
+  const breakers = view.doc.rules!.words('clauseBreakers');
+  for (let k = from; k < to; k++) if (breakers.has(view.ids[k])) return true;
+  return false;
 }
 
 /** The first k in [from, to) for which `test` holds, or -1. */
@@ -714,7 +724,8 @@ function commaIn(view: SentenceView, from: number, to: number): boolean {
 /** Foreign troops deployed by a host ("Russia will deploy North Korean troops") were sent by their country to the host. */
 function hostedTroops(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
   const origin = troopOrigin(view, trigger.end, view.doc.rules!.nounClass('troops'));
-  const host = candidates.findLast((m) => m.tokenEnd <= trigger.start && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
+  // The host is the verb's subject, so in its clause: not the head a relative clause hangs on ("الأنباء التي نقلتها ...").
+  const host = candidates.findLast((m) => m.tokenEnd <= trigger.start && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION') && !breakerIn(view, m.tokenEnd, trigger.start));
   if (!origin || !host || host.entityId === origin.entityId) return undefined;
   origin.qualifies = 'affiliation';
   return { subject: origin, subjectSource: 'gentilic', object: host };
@@ -971,7 +982,7 @@ function qualify(view: SentenceView, claim: Claim): void {
     modality = modality === 'DENIED' ? modality : 'ALLEGED';
     claim.attributedTo = { entityId: accusation.subject.entityId, text: spanText(doc, accusation.subject.tokenStart, accusation.subject.tokenEnd) };
   }
-  const attribution = accusation ? undefined : view.attributions.findLast((a) => claim.triggerStart >= a.from && claim.triggerStart < a.to && a.source.entityId !== claim.object.entityId);
+  const attribution = accusation ? undefined : view.attributions.findLast((a) => claim.triggerStart >= a.from && claim.triggerStart < a.to);
   // The speaker's own next act ("..., and urged its allies") is not something the speaker reports.
   const ownAct = attribution && claim.subjectSource === 'inherited' && attribution.source.entityId === claim.subject.entityId;
   if (attribution && !ownAct) {

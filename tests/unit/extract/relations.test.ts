@@ -157,6 +157,25 @@ describe('modality, polarity and attribution', () => {
     }
   });
 
+  it('credits a report to the party it is about', () => {
+    for (const text of ['Russian drones struck Kharkiv overnight, the Ukrainian interior ministry said.', 'قصفت روسيا مدينة خاركيف الليلة الماضية، بحسب وزارة الداخلية الأوكرانية.']) {
+      const attack = find(text, 'ATTACKED');
+      expect([text, attack?.object.id, attack?.modality, attack?.attributedTo?.id]).toEqual([text, UA, 'REPORTED', UA]);
+    }
+  });
+
+  it('credits no one with what a relative clause reports, or with what a speaker does not say', () => {
+    const cases = [
+      // The speaker of "نقلتها" is the press after it, not the Iranian spokesman before "التي".
+      'ولم ينفِ المتحدث الإيراني الأنباء التي نقلتها الصحافة الغربية، عن انتشار جنود كوريين شماليين في روسيا.',
+      'ولم يؤكد الوزير الإيراني المعلومات حول إرسال كوريا الشمالية جنودا إلى روسيا.',
+    ];
+    for (const text of cases) {
+      const sent = find(text, 'SENT_TROOPS_TO');
+      expect([text, sent?.object.id, sent?.attributedTo]).toEqual([text, RU, undefined]);
+    }
+  });
+
   it('does not take an agreement or a plan for a source', () => {
     expect(find('Iran supplied drones to Russia, according to the agreement.', 'SUPPLIED_WEAPONS_TO')?.modality).toBe('ASSERTED');
     expect(find('Iran supplied drones to Russia, the minister of the navy added.', 'SUPPLIED_WEAPONS_TO')?.modality).toBe('ASSERTED');
