@@ -116,6 +116,9 @@ describe('modality, polarity and attribution', () => {
   it('marks plans', () => {
     expect(find('Germany will send troops to Lithuania.', 'SENT_TROOPS_TO')?.modality).toBe('PLANNED');
     expect(find('ستنشر ألمانيا جنودا في ليتوانيا لدعم ليتوانيا.', 'SENT_TROOPS_TO')?.modality).toBe('PLANNED');
+    // A pledge is a plan.
+    expect(find('France pledged to support Lebanon.', 'SUPPORTS')?.modality).toBe('PLANNED');
+    expect(find('تعهدت فرنسا بدعم لبنان في محادثاته مع المقرضين.', 'SUPPORTS')?.modality).toBe('PLANNED');
   });
 
   it('marks denials as negative, and "did not deny" as not a denial', () => {
