@@ -129,8 +129,14 @@ describe('modality, polarity and attribution', () => {
   });
 
   it('adds the accused party\'s later denial as a claim of its own', () => {
-    const rels = run('اتهمت واشنطن إيران بتزويد روسيا بالصواريخ، فيما نفت طهران هذه الاتهامات.').relations.filter((r) => r.type === 'SUPPLIED_WEAPONS_TO');
-    expect(rels.map((r) => `${r.polarity}/${r.modality}`).sort()).toEqual(['NEGATIVE/DENIED', 'POSITIVE/ALLEGED']);
+    for (const text of [
+      'اتهمت واشنطن إيران بتزويد روسيا بالصواريخ، فيما نفت طهران هذه الاتهامات.',
+      // The denial verb with an object pronoun: نفتها = denied them.
+      'اتهمت واشنطن إيران بتزويد روسيا بالصواريخ، وهي اتهامات نفتها طهران.',
+    ]) {
+      const rels = run(text).relations.filter((r) => r.type === 'SUPPLIED_WEAPONS_TO');
+      expect([text, rels.map((r) => `${r.polarity}/${r.modality}`).sort()]).toEqual([text, ['NEGATIVE/DENIED', 'POSITIVE/ALLEGED']]);
+    }
   });
 
   it('marks a negated act negative', () => {
