@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
-import { storedHashes, writeArticles } from '../graph/repositories/articles-writer';
+import { RULES_EXTRACTOR } from '../extract';
+import { sameReading, storedReadings, writeArticles, type StoredReading } from '../graph/repositories/articles-writer';
 import { sha256, type ResolvedArticle } from '../resolve/records';
 import { createExtractor } from './extract-pool';
 import type { SourceArticle, SourceItem } from './sources';
@@ -44,12 +45,10 @@ export async function ingest(driver: Driver | undefined, database: string, items
   let failure: unknown;
 
   const flush = async (batch: SourceArticle[]) => {
-    // What is already in (same content hash) is not extracted again: re-runs and resumes are cheap.
-    const known = driver && !options.dryRun ? await storedHashes(driver, database, batch.map((a) => a.id)) : new Map<string, string>();
-    const fresh = batch.filter((a) => {
-      const stored = known.get(a.id);
-      return stored === undefined || stored !== sha256(a.text);
-    });
+    // What is already in (same text, read by this extractor) is not extracted again: re-runs and resumes are cheap,
+    // and re-ingesting after an extractor upgrade brings the old articles' claims up to date.
+    const known = driver && !options.dryRun ? await storedReadings(driver, database, batch.map((a) => a.id)) : new Map<string, StoredReading>();
+    const fresh = batch.filter((a) => !sameReading(known.get(a.id), { contentHash: sha256(a.text), extractor: RULES_EXTRACTOR }));
     summary.unchanged += batch.length - fresh.length;
     const resolved = fresh.length ? await extractor.prepare(fresh) : [];
     if (!driver || options.dryRun) {

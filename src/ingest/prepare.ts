@@ -1,4 +1,4 @@
-import { extract } from '../extract';
+import { extract, RULES_EXTRACTOR } from '../extract';
 import { defaultLexicon } from '../extract/lexicon';
 import { resolveArticle, sha256, type ResolvedArticle } from '../resolve/records';
 import type { SourceArticle } from './sources';
@@ -16,6 +16,7 @@ export function prepareArticle(article: SourceArticle): ResolvedArticle {
       publishedAt: article.publishedAt ?? null,
       language: result.language,
       contentHash: sha256(article.text),
+      extractor: RULES_EXTRACTOR,
     },
     result,
     lexicon,

@@ -14,6 +14,8 @@ export interface ArticleRecord {
   publishedAt: string | null;
   language: string;
   contentHash: string;
+  /** The extractor that read it (`rules@…`): an article an older one read is read again when ingested again. */
+  extractor: string;
 }
 
 export interface EntityRecord {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { RULES_EXTRACTOR } from '../../src/extract';
 import { recompute, removeArticles, writeArticles } from '../../src/graph/repositories/articles-writer';
 import { ingest, prepareArticle } from '../../src/ingest/pipeline';
 import { readSources, type SourceItem } from '../../src/ingest/sources';
@@ -59,6 +60,22 @@ describe('ingestion into Neo4j', () => {
     expect(summary).toMatchObject({ replaced: 1, created: 0 });
     expect(await edge('CONDEMNED', 'Q183', 'Q159')).toBeUndefined();
     expect(await edge('CONDEMNED', 'Q183', 'Q794')).toMatchObject({ claimCount: 1, articleCount: 1 });
+  });
+
+  it('reads again an article an older extractor read, once, and keeps one claim per reading', async () => {
+    const id = article('upgrade', 'Germany condemned Russia on Monday.').id;
+    await run([{ id, text: 'Germany condemned Russia on Monday.' }]);
+    const stored = async () => (await driver.executeQuery('MATCH (a:Article {id: $id}) OPTIONAL MATCH (c:Claim {articleId: $id}) RETURN a.extractor AS article, collect(c.extractor) AS claims', { id }, { database })).records[0];
+    expect((await stored()).get('article')).toBe(RULES_EXTRACTOR);
+    // As stored before extractors were recorded, then as read by an older extractor.
+    for (const older of ['REMOVE a.extractor', "SET a.extractor = 'rules@0.0.1'"]) {
+      await driver.executeQuery(`MATCH (a:Article {id: $id}) ${older}`, { id }, { database });
+      expect(await run([{ id, text: 'Germany condemned Russia on Monday.' }])).toMatchObject({ replaced: 1, created: 0, unchanged: 0 });
+      const after = await stored();
+      expect([after.get('article'), after.get('claims')]).toEqual([RULES_EXTRACTOR, [RULES_EXTRACTOR]]);
+      expect(await edge('CONDEMNED', 'Q183', 'Q159')).toMatchObject({ claimCount: 1, articleCount: 1 });
+    }
+    expect(await run([{ id, text: 'Germany condemned Russia on Monday.' }])).toMatchObject({ replaced: 0, created: 0, unchanged: 1 });
   });
 
   it('recomputes projections when an article is removed', async () => {

@@ -18,7 +18,7 @@ RETURN r.fromId AS fromId, r.toId AS toId`;
 export const EXISTING_ARTICLES = `${KEEP_PLAN}
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, a.contentHash AS contentHash`;
+RETURN a.id AS id, a.contentHash AS contentHash, a.extractor AS extractor`;
 
 /** What an article's claims touched, before they go: the projections to recompute and the entities to check. */
 export const ARTICLE_FOOTPRINT = `${KEEP_PLAN}
@@ -108,11 +108,11 @@ RETURN e.id AS id, e.type AS type`;
 export const MERGE_ARTICLES = `${KEEP_PLAN}
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-WITH a, row, a.contentHash AS previousHash
+WITH a, row, a.contentHash AS previousHash, a.extractor AS previousExtractor
 SET a.url = row.url, a.title = row.title, a.source = row.source, a.language = row.language,
-    a.contentHash = row.contentHash,
+    a.contentHash = row.contentHash, a.extractor = row.extractor,
     a.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE datetime(row.publishedAt) END
-RETURN row.id AS id, previousHash`;
+RETURN row.id AS id, previousHash, previousExtractor`;
 
 /** The mentions and claims of articles being written: new, or replaced with their old ones deleted first, so
  * they are created, not merged (no lookup on a hub entity's thousands of links). */

@@ -1,5 +1,5 @@
-import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { EntityRecord, ResolvedArticle } from '../../resolve/records';
+import { int, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { ArticleRecord, EntityRecord, ResolvedArticle } from '../../resolve/records';
 import * as Q from '../cypher/ingest';
 import { BUMP_GRAPH_VERSION } from '../cypher/version';
 import { isRelationType, relationKey, type RelationType } from '../ontology';
@@ -37,10 +37,25 @@ export async function prepareWriter(driver: Driver, database: string): Promise<n
   return (performance.now() - started) / 1000;
 }
 
-/** Content hashes of the articles already stored, by id: what is in is not redone. */
-export async function storedHashes(driver: Driver, database: string, ids: string[]): Promise<Map<string, string>> {
+/** How a stored article was read: its text's hash and the extractor that read it (none before extractors were recorded). */
+export interface StoredReading {
+  contentHash: string | null;
+  extractor: string | null;
+}
+
+/** Whether an article is stored as read from this text by this extractor: then there is nothing to redo. */
+export function sameReading(stored: StoredReading | undefined, article: Pick<ArticleRecord, 'contentHash' | 'extractor'>): boolean {
+  return stored !== undefined && stored.contentHash === article.contentHash && stored.extractor === article.extractor;
+}
+
+/** How the articles already stored were read, by id: what is in, read by this extractor, is not redone. */
+export async function storedReadings(driver: Driver, database: string, ids: string[]): Promise<Map<string, StoredReading>> {
   const { records } = await driver.executeQuery(Q.EXISTING_ARTICLES, { ids }, { database, routing: 'READ' });
-  return new Map(records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
+  return readingsOf(records);
+}
+
+function readingsOf(records: Neo4jRecord[]): Map<string, StoredReading> {
+  return new Map(records.map((r) => [r.get('id') as string, { contentHash: r.get('contentHash') as string | null, extractor: r.get('extractor') as string | null }]));
 }
 
 /**
@@ -115,21 +130,23 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
   const batch = [...new Map(input.map((a) => [a.article.id, a])).values()];
   // A first, lock-free look skips the articles already in; the merge below decides under the articles' locks.
   const existing = await tx.run(Q.EXISTING_ARTICLES, { ids: batch.map((a) => a.article.id) });
-  const stored = new Map(existing.records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
+  const stored = readingsOf(existing.records);
   const candidates: ResolvedArticle[] = [];
   for (const a of batch) {
-    if (stored.get(a.article.id) === a.article.contentHash) outcome.unchanged.push(a.article.id);
+    if (sameReading(stored.get(a.article.id), a.article)) outcome.unchanged.push(a.article.id);
     else candidates.push(a);
   }
   if (candidates.length === 0) return { outcome, storedRows: [] };
 
   const merged = await tx.run(Q.MERGE_ARTICLES, { rows: candidates.map((a) => a.article) });
-  const previous = new Map(merged.records.map((r) => [r.get('id') as string, r.get('previousHash') as string | null]));
+  // An article stored under another text or by another extractor is replaced: its old claims go, the new ones come.
+  const previous = new Map(merged.records.map((r) => [r.get('id') as string, { contentHash: r.get('previousHash') as string | null, extractor: r.get('previousExtractor') as string | null }]));
   const todo = candidates.filter((a) => {
-    const hash = previous.get(a.article.id) ?? null;
-    if (hash === a.article.contentHash) outcome.unchanged.push(a.article.id);
-    else (hash === null ? outcome.created : outcome.replaced).push(a.article.id);
-    return hash !== a.article.contentHash;
+    const before = previous.get(a.article.id);
+    const same = sameReading(before, a.article);
+    if (same) outcome.unchanged.push(a.article.id);
+    else (before?.contentHash == null ? outcome.created : outcome.replaced).push(a.article.id);
+    return !same;
   });
   if (todo.length === 0) return { outcome, storedRows: [] };
 

@@ -21,7 +21,7 @@ export interface EntityRow {
 }
 
 /** A stored article: the record the writer stored (publishedAt read back as an ISO string). */
-export type ArticleRow = ArticleRecord;
+export type ArticleRow = Omit<ArticleRecord, 'extractor'>;
 
 /** A stored claim: the record the writer stored, with the article it came from. */
 export type ClaimRow = ClaimRecord & { articleId: string };
