@@ -41,8 +41,8 @@ export interface Sentence {
  */
 export function tokenize(text: string): Tokens {
   ensureVocabularyRoom();
-  // About one token per four characters of news text; the arrays double when a text has more. Sized up front,
-  // the string arrays are not copied on every growth step as pushing would (two thirds of the tokenizer's allocation).
+  // About one token per four characters of news text: the numeric arrays double when a text has more, the string
+  // arrays grow on their own. Sized up front, they are not copied through every growth step as pushing would.
   let capacity = 16 + (text.length >> 2);
   const raws: string[] = new Array<string>(capacity);
   const norms: string[] = new Array<string>(capacity);
