@@ -39,6 +39,9 @@ describe('every trigger family, in English and Arabic', () => {
     ['AT_WAR_WITH', 'دخلت الحرب بين روسيا وأوكرانيا عامها الرابع.', `${RU} AT_WAR_WITH ${UA}`],
     ['SANCTIONED', 'The European Union imposed new sanctions on Belarus.', `${EU} SANCTIONED ${BY}`],
     ['SANCTIONED', 'فرض الاتحاد الأوروبي عقوبات جديدة على بيلاروسيا.', `${EU} SANCTIONED ${BY}`],
+    ['SANCTIONED', 'EU ministers agreed to extend sanctions on Belarus for six months.', `${EU} SANCTIONED ${BY}`],
+    ['SANCTIONED', 'قرر الاتحاد الأوروبي تمديد العقوبات المفروضة على بيلاروسيا.', `${EU} SANCTIONED ${BY}`],
+    ['SANCTIONED', 'Washington sanctioned Iran over its drone programme.', `${US} SANCTIONED ${IR}`],
     ['MET_WITH', 'Vladimir Putin met Kim Jong Un in Pyongyang.', `Q7747 MET_WITH Q56226`],
     ['MET_WITH', 'التقى فلاديمير بوتين كيم جونغ أون في بيونغ يانغ.', `Q7747 MET_WITH Q56226`],
     ['SIGNED_AGREEMENT_WITH', 'Turkey signed an energy agreement with Syria.', `${TR} SIGNED_AGREEMENT_WITH ${SY}`],
@@ -223,6 +226,10 @@ describe('precision', () => {
   it('skips related-article lists and tag lines', () => {
     const text = 'Germany condemned Russia on Friday.\n\nRelated articles\n\n• Ukraine strikes deep inside Russia\n• Iran supplies drones to Russia\n\nTags: Russia, Ukraine';
     expect(triples(text)).toEqual([`${DE} CONDEMNED ${RU}`]);
+  });
+
+  it('reads no sanction into a mention of sanctions another actor imposed', () => {
+    expect(triples('Russia criticised the sanctions on Iran.')).toEqual([]);
   });
 
   it('finds no relation in text that only names actors', () => {
