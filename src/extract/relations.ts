@@ -677,8 +677,13 @@ function englishSubject(view: SentenceView, trigger: Trigger, before: Mention[],
     const antecedent = candidates.find((m) => m.tokenEnd === start - 2);
     if (antecedent && before.length === 0) return antecedent;
   }
+  // "Germany summoned the Russian envoy, accusing Moscow of ...": a participle after a comma goes on with its
+  // clause's subject, the first actor of the clause, not the nearest one.
+  if (prev === ',' && PARTICIPLE.test(view.norms[k])) return before[0];
   return before[before.length - 1];
 }
+
+const PARTICIPLE = /^[a-z]+ing$/;
 
 /**
  * An Arabic verbal noun rather than a finite verb: with a preposition or the article (بإرسال، الإرسال), or in a

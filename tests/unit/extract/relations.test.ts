@@ -86,6 +86,10 @@ describe('argument order', () => {
     expect(triples('أدانت ليتوانيا ولاتفيا بيلاروسيا.').sort()).toEqual([`Q211 CONDEMNED ${BY}`, `Q37 CONDEMNED ${BY}`]);
   });
 
+  it('gives a participle after a comma its clause\'s subject, not the nearest actor', () => {
+    expect(triples('Germany summoned the Russian ambassador, accusing Moscow of a cyberattack.')).toEqual([`${DE} ACCUSED ${RU}`]);
+  });
+
   it('makes the accused the actor of what it is accused of', () => {
     const r = find('The United States accused Iran of supplying missiles to Russia.', 'SUPPLIED_WEAPONS_TO');
     expect([r?.subject.id, r?.object.id, r?.modality, r?.attributedTo?.id]).toEqual([IR, RU, 'ALLEGED', US]);
