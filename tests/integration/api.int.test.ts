@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/api/app';
 import { GraphDb } from '../../src/api/db';
+import { RULES_EXTRACTOR } from '../../src/extract';
 import { removeArticles } from '../../src/graph/repositories/articles-writer';
 import { ingest } from '../../src/ingest/pipeline';
 import { readSources } from '../../src/ingest/sources';
@@ -88,12 +89,13 @@ describe('GraphQL API over the seeds', () => {
 
   it('filters relations and shows the claims behind them with evidence', async () => {
     const { data } = await gql(`{ relations(filter: { types: [SENT_TROOPS_TO], subject: "Q423", object: "Q159" }) {
-      edges { node { type subject { name } object { name } articleCount claims(first: 5) { totalCount edges { node { modality attributedTo { name } quantity { value } evidence { sentence start end article { id language } } } } } } } } }`);
+      edges { node { type subject { name } object { name } articleCount claims(first: 5) { totalCount edges { node { modality attributedTo { name } quantity { value } evidence { sentence start end article { id language extractor } } } } } } } } }`);
     const relation = data.relations.edges[0].node;
     expect(relation).toMatchObject({ type: 'SENT_TROOPS_TO', subject: { name: 'North Korea' }, object: { name: 'Russia' } });
     expect(relation.claims.totalCount).toBeGreaterThanOrEqual(2);
     const evidence = relation.claims.edges[0].node.evidence;
     expect(evidence.sentence.length).toBe(evidence.end - evidence.start);
+    expect(evidence.article.extractor).toBe(RULES_EXTRACTOR);
   });
 
   it('resolves a nested page in a bounded number of round trips, whatever its breadth', async () => {

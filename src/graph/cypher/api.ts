@@ -28,7 +28,7 @@ RETURN id, e {.id, .type, .name, .names, .aliases, .wikidataId,
 export const ARTICLES_BY_ID = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN id, a {.id, .url, .title, .source, .language, .contentHash, publishedAt: toString(a.publishedAt)} AS article`;
+RETURN id, a {.id, .url, .title, .source, .language, .contentHash, .extractor, publishedAt: toString(a.publishedAt)} AS article`;
 
 /**
  * One page of claims per relation key, newest first, in one round trip (the relation-claims loader).

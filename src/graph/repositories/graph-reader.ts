@@ -21,7 +21,8 @@ export interface EntityRow {
 }
 
 /** A stored article: the record the writer stored (publishedAt read back as an ISO string). */
-export type ArticleRow = Omit<ArticleRecord, 'extractor'>;
+/** An article as stored: one written before extractors were recorded has none. */
+export type ArticleRow = Omit<ArticleRecord, 'extractor'> & { extractor: string | null };
 
 /** A stored claim: the record the writer stored, with the article it came from. */
 export type ClaimRow = ClaimRecord & { articleId: string };
