@@ -274,7 +274,8 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   const after = view.mentions.find((m) => m.tokenStart > at && m.tokenStart <= Math.max(at + 6, speechEnd + 3) && (firstComplement < 0 || m.tokenStart < firstComplement) && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
   // A speaker before the verb is its subject only in the same clause: in "الرئيس الروسي المعلومات التي أوردتها
   // الاستخبارات" the relative clause's own subject follows its verb.
-  const prior = view.mentions.findLast((m) => m.tokenEnd <= at && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m) && !breakerIn(view, m.tokenEnd, at));
+  const clause = clauseStart(view, at);
+  const prior = view.mentions.findLast((m) => m.tokenEnd <= at && m.tokenEnd >= clause && at - m.tokenEnd <= 3 && ACTORS.has(m.type) && !m.qualifies && !isPrepositional(view, m));
   const speaker = english ? prior ?? after : after ?? prior;
   if (!speaker) return undefined;
   const complement = firstComplement >= 0 && firstComplement < view.end ? firstComplement : undefined;
@@ -285,13 +286,6 @@ function speechAttribution(view: SentenceView, at: number, speechEnd: number): A
   }
   const from = complement !== undefined ? complement + 1 : Math.max(speechEnd, speaker.tokenEnd);
   return { kind: 'speech', source: speaker, sourceEnd: lastCoordinated(view, speaker).tokenEnd, from, to: view.end, text: spanText(doc, Math.min(at, speaker.tokenStart), Math.max(speechEnd, speaker.tokenEnd)) };
-}
-
-/** Whether a clause breaker (a complementizer, a relative pronoun, ; or :) stands in tokens [from, to). */
-function breakerIn(view: SentenceView, from: number, to: number): boolean {
-  const breakers = view.doc.rules!.words('clauseBreakers');
-  for (let k = from; k < to; k++) if (breakers.has(view.ids[k])) return true;
-  return false;
 }
 
 /** The first k in [from, to) for which `test` holds, or -1. */
@@ -730,7 +724,8 @@ function commaIn(view: SentenceView, from: number, to: number): boolean {
 function hostedTroops(view: SentenceView, trigger: Trigger, candidates: Mention[]): Found | undefined {
   const origin = troopOrigin(view, trigger.end, view.doc.rules!.nounClass('troops'));
   // The host is the verb's subject, so in its clause: not the head a relative clause hangs on ("الأنباء التي نقلتها ...").
-  const host = candidates.findLast((m) => m.tokenEnd <= trigger.start && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION') && !breakerIn(view, m.tokenEnd, trigger.start));
+  const clause = clauseStart(view, trigger.start);
+  const host = candidates.findLast((m) => m.tokenEnd <= trigger.start && m.tokenEnd >= clause && distance(view, m.tokenEnd, trigger.start) <= 3 && !isPrepositional(view, m) && (m.type === 'COUNTRY' || m.type === 'ORGANIZATION'));
   if (!origin || !host || host.entityId === origin.entityId) return undefined;
   origin.qualifies = 'affiliation';
   return { subject: origin, subjectSource: 'gentilic', object: host };

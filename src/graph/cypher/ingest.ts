@@ -105,6 +105,7 @@ SET e._lock = true
 REMOVE e._lock
 RETURN e.id AS id, e.type AS type`;
 
+/** Writes the articles and returns how each was read before (hash and extractor; a null hash means new). */
 export const MERGE_ARTICLES = `${KEEP_PLAN}
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
@@ -112,7 +113,7 @@ WITH a, row, a.contentHash AS previousHash, a.extractor AS previousExtractor
 SET a.url = row.url, a.title = row.title, a.source = row.source, a.language = row.language,
     a.contentHash = row.contentHash, a.extractor = row.extractor,
     a.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE datetime(row.publishedAt) END
-RETURN row.id AS id, previousHash, previousExtractor`;
+RETURN row.id AS id, previousHash AS contentHash, previousExtractor AS extractor`;
 
 /** The mentions and claims of articles being written: new, or replaced with their old ones deleted first, so
  * they are created, not merged (no lookup on a hub entity's thousands of links). */

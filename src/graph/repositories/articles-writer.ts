@@ -140,7 +140,7 @@ async function writeInTransaction(tx: ManagedTransaction, input: ResolvedArticle
 
   const merged = await tx.run(Q.MERGE_ARTICLES, { rows: candidates.map((a) => a.article) });
   // An article stored under another text or by another extractor is replaced: its old claims go, the new ones come.
-  const previous = new Map(merged.records.map((r) => [r.get('id') as string, { contentHash: r.get('previousHash') as string | null, extractor: r.get('previousExtractor') as string | null }]));
+  const previous = readingsOf(merged.records);
   const todo = candidates.filter((a) => {
     const before = previous.get(a.article.id);
     const same = sameReading(before, a.article);

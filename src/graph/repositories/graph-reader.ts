@@ -20,8 +20,8 @@ export interface EntityRow {
   claimCount: number;
 }
 
-/** A stored article: the record the writer stored (publishedAt read back as an ISO string). */
-/** An article as stored: one written before extractors were recorded has none. */
+/** A stored article: the record the writer stored (publishedAt read back as an ISO string; no extractor if it was
+ * written before extractors were recorded). */
 export type ArticleRow = Omit<ArticleRecord, 'extractor'> & { extractor: string | null };
 
 /** A stored claim: the record the writer stored, with the article it came from. */
